@@ -1,0 +1,205 @@
+//! Integers: host order by default, [`Be`] and [`Le`] wrappers, and the variable-width
+//! [`Uint`]/[`Sint`].
+
+use super::{exact, Decode, Encode};
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::writer::Writer;
+
+macro_rules! native_int {
+    ($($t:ty),*) => {$(
+        /// Host byte order, exactly `size_of::<T>()` bytes (`NLA_U*`/`NLA_S*`).
+        impl Encode for $t {
+            #[inline]
+            fn encoded_len(&self) -> usize {
+                core::mem::size_of::<$t>()
+            }
+            #[inline]
+            fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.put(&self.to_ne_bytes())
+            }
+        }
+        impl Decode<'_> for $t {
+            #[inline]
+            fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+                exact(payload, offset).map(<$t>::from_ne_bytes)
+            }
+        }
+        impl Encode for Be<$t> {
+            #[inline]
+            fn encoded_len(&self) -> usize {
+                core::mem::size_of::<$t>()
+            }
+            #[inline]
+            fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.put(&self.0.to_be_bytes())
+            }
+        }
+        impl Decode<'_> for Be<$t> {
+            #[inline]
+            fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+                exact(payload, offset).map(|b| Be(<$t>::from_be_bytes(b)))
+            }
+        }
+        impl Encode for Le<$t> {
+            #[inline]
+            fn encoded_len(&self) -> usize {
+                core::mem::size_of::<$t>()
+            }
+            #[inline]
+            fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.put(&self.0.to_le_bytes())
+            }
+        }
+        impl Decode<'_> for Le<$t> {
+            #[inline]
+            fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+                exact(payload, offset).map(|b| Le(<$t>::from_le_bytes(b)))
+            }
+        }
+        impl From<$t> for Be<$t> {
+            fn from(v: $t) -> Self {
+                Be(v)
+            }
+        }
+        impl From<$t> for Le<$t> {
+            fn from(v: $t) -> Self {
+                Le(v)
+            }
+        }
+    )*};
+}
+
+/// A big-endian (network order) integer, as `NLA_BE16`/`NLA_BE32` and ports or addresses.
+///
+/// The value inside is in host order; only the wire form is big-endian. Set
+/// `NLA_F_NET_BYTEORDER` on the attribute where the family expects it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Be<T>(pub T);
+
+/// A little-endian integer, whatever the host's byte order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Le<T>(pub T);
+
+native_int!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+/// `NLA_UINT`: an unsigned integer of 4 or 8 bytes; encoding uses 4 when the value fits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Uint(pub u64);
+
+/// `NLA_SINT`: a signed integer of 4 or 8 bytes; encoding uses 4 when the value fits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sint(pub i64);
+
+impl Encode for Uint {
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        if u32::try_from(self.0).is_ok() {
+            4
+        } else {
+            8
+        }
+    }
+    #[inline]
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        match u32::try_from(self.0) {
+            Ok(v) => w.put(&v.to_ne_bytes()),
+            Err(_) => w.put(&self.0.to_ne_bytes()),
+        }
+    }
+}
+
+impl Decode<'_> for Uint {
+    #[inline]
+    fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+        match payload.len() {
+            4 => exact::<4>(payload, offset).map(|b| Uint(u64::from(u32::from_ne_bytes(b)))),
+            8 => exact::<8>(payload, offset).map(|b| Uint(u64::from_ne_bytes(b))),
+            n => Err(DecodeError::new(offset, DecodeErrorKind::Invalid(uint_len_message(n)))),
+        }
+    }
+}
+
+impl Encode for Sint {
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        if i32::try_from(self.0).is_ok() {
+            4
+        } else {
+            8
+        }
+    }
+    #[inline]
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        match i32::try_from(self.0) {
+            Ok(v) => w.put(&v.to_ne_bytes()),
+            Err(_) => w.put(&self.0.to_ne_bytes()),
+        }
+    }
+}
+
+impl Decode<'_> for Sint {
+    #[inline]
+    fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+        match payload.len() {
+            4 => exact::<4>(payload, offset).map(|b| Sint(i64::from(i32::from_ne_bytes(b)))),
+            8 => exact::<8>(payload, offset).map(|b| Sint(i64::from_ne_bytes(b))),
+            n => Err(DecodeError::new(offset, DecodeErrorKind::Invalid(uint_len_message(n)))),
+        }
+    }
+}
+
+fn uint_len_message(_found: usize) -> &'static str {
+    "expected 4 or 8 bytes for a variable-width integer"
+}
+
+impl From<u64> for Uint {
+    fn from(v: u64) -> Self {
+        Uint(v)
+    }
+}
+
+impl From<i64> for Sint {
+    fn from(v: i64) -> Self {
+        Sint(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate alloc;
+    use super::*;
+    use alloc::vec::Vec;
+
+    fn enc<T: Encode>(v: &T) -> Vec<u8> {
+        let mut out = Vec::new();
+        let r = v.encode(&mut Writer::new(&mut out));
+        assert_eq!(r, Ok(()));
+        assert_eq!(out.len(), v.encoded_len());
+        out
+    }
+
+    #[test]
+    fn uint_uses_the_smallest_form() {
+        assert_eq!(enc(&Uint(5)), 5u32.to_ne_bytes());
+        assert_eq!(enc(&Uint(1 << 40)), (1u64 << 40).to_ne_bytes());
+        assert_eq!(enc(&Sint(-1)), (-1i32).to_ne_bytes());
+        assert_eq!(enc(&Sint(i64::MIN)), i64::MIN.to_ne_bytes());
+        assert_eq!(
+            Uint::decode(&[1, 0, 0, 0, 0, 0, 0, 0], 0).map(|u| u.0),
+            Ok(u64::from_ne_bytes([1, 0, 0, 0, 0, 0, 0, 0]))
+        );
+        assert!(Uint::decode(&[1, 0], 0).is_err());
+        assert!(Sint::decode(&[1, 0, 0, 0, 0, 0], 0).is_err());
+    }
+
+    #[test]
+    fn byte_orders() {
+        assert_eq!(enc(&Be(0x1234u16)), [0x12, 0x34]);
+        assert_eq!(enc(&Le(0x1234u16)), [0x34, 0x12]);
+        assert_eq!(Be::<u32>::decode(&[0, 0, 1, 0], 0), Ok(Be(256)));
+        assert_eq!(
+            u16::decode(&[1, 2, 3], 9),
+            Err(DecodeError::new(9, DecodeErrorKind::BadLength { expected: 2, found: 3 }))
+        );
+    }
+}

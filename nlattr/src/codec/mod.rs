@@ -1,0 +1,135 @@
+//! Payload codecs: the [`Encode`] and [`Decode`] traits and their implementations for
+//! every payload kind that needs no derive.
+//!
+//! | Rust type | wire form |
+//! |---|---|
+//! | `u8`..`u64`, `i8`..`i64` | `NLA_U8`..`NLA_S64`, host byte order, exact size |
+//! | [`Be<T>`], [`Le<T>`] | big-endian (`NLA_BE16/32`) or little-endian integers |
+//! | [`Uint`], [`Sint`] | `NLA_UINT`/`NLA_SINT`: 4 or 8 bytes, smallest on encode |
+//! | `&str`, `String`, `&CStr`, `CString` | `NLA_NUL_STRING`/`NLA_STRING`: NUL added on encode |
+//! | `&[u8]`, `Vec<u8>`, `[u8; N]` | `NLA_BINARY` |
+//! | `()` | `NLA_FLAG` payload (empty) |
+//! | [`Fixed<T>`] and the fixed headers | a C struct: shorter zero-extended, longer accepted |
+//! | [`Bitfield32`](crate::header::Bitfield32) | `NLA_BITFIELD32`, exactly 8 bytes |
+//! | `Ipv4Addr`, `Ipv6Addr`, `IpAddr` | 4 or 16 bytes, network order |
+//!
+//! `Decode` impls get the payload and its absolute offset; their errors carry no
+//! attribute type, which the caller adds with [`DecodeError::within_attr`]
+//! ([`Attr::get`] does this).
+
+mod bytes;
+mod fixed;
+mod int;
+
+pub use bytes::string_bytes;
+pub use fixed::{decode_fixed, Fixed};
+pub use int::{Be, Le, Sint, Uint};
+
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::iter::Attr;
+use crate::writer::Writer;
+
+/// A value that can be an attribute payload.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be encoded as a netlink attribute payload",
+    note = "use an integer, a string, bytes, a zerocopy struct wrapped in `nlattr::codec::Fixed`, or a type deriving `NlAttrs`"
+)]
+pub trait Encode {
+    /// Type-word flags the attribute carries (`NLA_F_NESTED` for attribute sets).
+    const FLAGS: u16 = 0;
+
+    /// Exact payload length in bytes (no attribute header, no trailing padding).
+    fn encoded_len(&self) -> usize;
+
+    /// Appends the payload.
+    ///
+    /// # Errors
+    /// [`EncodeError`] when the writer has no room or the value cannot be represented.
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError>;
+}
+
+/// A value that can be read from an attribute payload.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be decoded from a netlink attribute payload",
+    note = "use an integer, a string, bytes, a zerocopy struct wrapped in `nlattr::codec::Fixed`, or a type deriving `NlAttrs`"
+)]
+pub trait Decode<'a>: Sized {
+    /// Decodes `payload`, whose first byte is at absolute offset `offset`.
+    ///
+    /// # Errors
+    /// [`DecodeError`] when the payload is not a valid encoding of `Self`.
+    fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError>;
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    const FLAGS: u16 = T::FLAGS;
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        (**self).encoded_len()
+    }
+    #[inline]
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        (**self).encode(w)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: Encode + ?Sized> Encode for alloc::boxed::Box<T> {
+    const FLAGS: u16 = T::FLAGS;
+    fn encoded_len(&self) -> usize {
+        (**self).encoded_len()
+    }
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        (**self).encode(w)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<'a, T: Decode<'a>> Decode<'a> for alloc::boxed::Box<T> {
+    fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
+        T::decode(payload, offset).map(alloc::boxed::Box::new)
+    }
+}
+
+/// The empty payload of a flag attribute.
+impl Encode for () {
+    fn encoded_len(&self) -> usize {
+        0
+    }
+    fn encode(&self, _: &mut Writer<'_>) -> Result<(), EncodeError> {
+        Ok(())
+    }
+}
+
+/// The empty payload of a flag attribute: any byte is an error (`NLA_FLAG` must be empty).
+impl Decode<'_> for () {
+    fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
+        if payload.is_empty() {
+            Ok(())
+        } else {
+            Err(DecodeError::new(offset, DecodeErrorKind::FlagWithPayload { found: payload.len() }))
+        }
+    }
+}
+
+impl<'a> Attr<'a> {
+    /// Decodes the payload as `T`, attributing any error to this attribute.
+    ///
+    /// # Errors
+    /// `T`'s [`DecodeError`], with this attribute's type and offset.
+    #[inline]
+    pub fn get<T: Decode<'a>>(&self) -> Result<T, DecodeError> {
+        T::decode(self.payload(), self.payload_offset()).map_err(|e| e.within_attr(self.offset(), self.ty()))
+    }
+}
+
+/// Checks that `payload` is exactly `N` bytes and returns them as an array.
+///
+/// # Errors
+/// [`DecodeErrorKind::BadLength`] otherwise.
+#[inline]
+pub fn exact<const N: usize>(payload: &[u8], offset: usize) -> Result<[u8; N], DecodeError> {
+    <[u8; N]>::try_from(payload).map_err(|_| {
+        DecodeError::new(offset, DecodeErrorKind::BadLength { expected: N, found: payload.len() })
+    })
+}

@@ -1,0 +1,330 @@
+//! The writer: messages, family headers and attributes into a `Vec` or a caller's slice.
+//!
+//! Lengths are written as placeholders and patched when a nest or message closes, so one
+//! pass suffices. Padding is always zero. A length that does not fit `nla_len` (`u16`) or
+//! `nlmsg_len` (`u32`) is an [`EncodeError`], never a wrap. Writing into a fixed slice
+//! never allocates; running out of room is [`EncodeError::BufferTooSmall`].
+
+#[cfg(feature = "alloc")]
+use alloc::vec::Vec;
+
+use zerocopy::{Immutable, IntoBytes};
+
+use crate::codec::Encode;
+use crate::consts::{align4, NLA_F_NESTED, NLA_HDRLEN, NLA_MAX_LEN, NLA_TYPE_MASK, NLMSG_HDRLEN};
+use crate::error::EncodeError;
+use crate::header::NlMsgHdr;
+
+enum Out<'b> {
+    #[cfg(feature = "alloc")]
+    Vec {
+        vec: &'b mut Vec<u8>,
+        start: usize,
+    },
+    Slice {
+        buf: &'b mut [u8],
+        len: usize,
+    },
+}
+
+/// Appends netlink bytes to a `Vec<u8>` or fills a fixed `&mut [u8]`.
+///
+/// Positions ([`len`](Self::len), nest and message marks) count from where this writer
+/// started, so several messages can be appended to one `Vec`.
+pub struct Writer<'b> {
+    out: Out<'b>,
+}
+
+/// An open nest, returned by [`Writer::begin_nest`] and closed by [`Writer::end_nest`].
+#[derive(Debug)]
+#[must_use = "a nest must be closed with `Writer::end_nest`"]
+pub struct Nest {
+    start: usize,
+    ty: u16,
+}
+
+/// An open message, returned by [`Writer::begin_message`] and closed by
+/// [`Writer::end_message`].
+#[derive(Debug)]
+#[must_use = "a message must be closed with `Writer::end_message`"]
+pub struct MessageMark {
+    start: usize,
+}
+
+impl<'b> Writer<'b> {
+    /// A writer appending to `vec`.
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn new(vec: &'b mut Vec<u8>) -> Self {
+        let start = vec.len();
+        Self { out: Out::Vec { vec, start } }
+    }
+
+    /// A writer filling `buf` from its start, never allocating.
+    #[must_use]
+    pub fn from_slice(buf: &'b mut [u8]) -> Self {
+        Self { out: Out::Slice { buf, len: 0 } }
+    }
+
+    /// Bytes written so far.
+    #[must_use]
+    #[inline]
+    pub fn len(&self) -> usize {
+        match &self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => vec.len() - *start,
+            Out::Slice { len, .. } => *len,
+        }
+    }
+
+    /// Whether nothing was written yet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes written so far.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => &vec[*start..],
+            Out::Slice { buf, len } => &buf[..*len],
+        }
+    }
+
+    /// Reserves room for `additional` more bytes (a no-op for slices).
+    pub fn reserve(&mut self, additional: usize) {
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, .. } => vec.reserve(additional),
+            Out::Slice { .. } => {}
+        }
+    }
+
+    /// Appends `bytes`.
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    #[inline]
+    pub fn put(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, .. } => {
+                vec.extend_from_slice(bytes);
+                Ok(())
+            }
+            Out::Slice { buf, len } => {
+                let end = *len + bytes.len();
+                match buf.get_mut(*len..end) {
+                    Some(dst) => {
+                        dst.copy_from_slice(bytes);
+                        *len = end;
+                        Ok(())
+                    }
+                    None => Err(EncodeError::BufferTooSmall { needed: end, available: buf.len() }),
+                }
+            }
+        }
+    }
+
+    /// Appends `n` zero bytes.
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    #[inline]
+    pub fn put_zeros(&mut self, n: usize) -> Result<(), EncodeError> {
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, .. } => {
+                vec.resize(vec.len() + n, 0);
+                Ok(())
+            }
+            Out::Slice { buf, len } => {
+                let end = *len + n;
+                match buf.get_mut(*len..end) {
+                    Some(dst) => {
+                        dst.fill(0);
+                        *len = end;
+                        Ok(())
+                    }
+                    None => Err(EncodeError::BufferTooSmall { needed: end, available: buf.len() }),
+                }
+            }
+        }
+    }
+
+    /// Appends the bytes of a fixed header or struct.
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    pub fn put_struct<T: IntoBytes + Immutable + ?Sized>(&mut self, value: &T) -> Result<(), EncodeError> {
+        self.put(value.as_bytes())
+    }
+
+    /// Pads with zeros to the next multiple of 4.
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    #[inline]
+    pub fn align(&mut self) -> Result<(), EncodeError> {
+        let len = self.len();
+        self.put_zeros(align4(len) - len)
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => &mut vec[*start..],
+            Out::Slice { buf, len } => &mut buf[..*len],
+        }
+    }
+
+    fn patch(&mut self, at: usize, bytes: &[u8]) {
+        if let Some(dst) = self.bytes_mut().get_mut(at..at + bytes.len()) {
+            dst.copy_from_slice(bytes);
+        }
+    }
+
+    /// Removes everything written after position `len` (used to undo a failed write).
+    pub fn truncate(&mut self, len: usize) {
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => vec.truncate(*start + len),
+            Out::Slice { len: l, .. } => *l = (*l).min(len),
+        }
+    }
+
+    /// Opens a message: writes an `nlmsghdr` whose length is patched by
+    /// [`end_message`](Self::end_message).
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    pub fn begin_message(
+        &mut self,
+        ty: u16,
+        flags: u16,
+        seq: u32,
+        pid: u32,
+    ) -> Result<MessageMark, EncodeError> {
+        self.align()?;
+        let start = self.len();
+        self.put_struct(&NlMsgHdr { len: 0, ty, flags, seq, pid })?;
+        Ok(MessageMark { start })
+    }
+
+    /// Closes a message: patches `nlmsg_len` (trailing padding excluded, as the kernel does).
+    ///
+    /// # Errors
+    /// [`EncodeError::MessageTooLong`] when the message does not fit a `u32` length.
+    pub fn end_message(&mut self, mark: MessageMark) -> Result<(), EncodeError> {
+        let len = self.len().checked_sub(mark.start).ok_or(EncodeError::Unbalanced)?;
+        let len32 = u32::try_from(len).map_err(|_| EncodeError::MessageTooLong { len })?;
+        self.patch(mark.start, &len32.to_ne_bytes());
+        Ok(())
+    }
+
+    /// Opens a nest of type `ty`; `NLA_F_NESTED` is set. Close it with
+    /// [`end_nest`](Self::end_nest).
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    pub fn begin_nest(&mut self, ty: u16) -> Result<Nest, EncodeError> {
+        self.begin_attr(ty | NLA_F_NESTED)
+    }
+
+    /// Opens an attribute whose type word (flags included) is `raw_type`, for writing its
+    /// payload piece by piece. Close it with [`end_nest`](Self::end_nest).
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room.
+    #[inline]
+    pub fn begin_attr(&mut self, raw_type: u16) -> Result<Nest, EncodeError> {
+        let start = self.len();
+        self.put(&[0, 0])?;
+        self.put(&raw_type.to_ne_bytes())?;
+        Ok(Nest { start, ty: raw_type })
+    }
+
+    /// Closes a nest or attribute: patches `nla_len` and pads to 4 bytes.
+    ///
+    /// # Errors
+    /// [`EncodeError::AttributeTooLong`] when the attribute exceeds 65,535 bytes; the
+    /// partial attribute is removed.
+    #[inline]
+    pub fn end_nest(&mut self, nest: Nest) -> Result<(), EncodeError> {
+        let len = self.len().checked_sub(nest.start).ok_or(EncodeError::Unbalanced)?;
+        if len > NLA_MAX_LEN {
+            self.truncate(nest.start);
+            return Err(EncodeError::AttributeTooLong { attr_type: nest.ty & NLA_TYPE_MASK, len });
+        }
+        // `len` fits: checked just above.
+        #[allow(clippy::cast_possible_truncation)]
+        self.patch(nest.start, &(len as u16).to_ne_bytes());
+        self.align()
+    }
+
+    /// Writes an attribute of type `ty` whose payload is `value`'s encoding; `NLA_F_NESTED`
+    /// is added when the value is an attribute set.
+    ///
+    /// # Errors
+    /// [`EncodeError::AttributeTooLong`], [`EncodeError::BufferTooSmall`], or the value's own
+    /// error.
+    #[inline]
+    pub fn attr<T: Encode + ?Sized>(&mut self, ty: u16, value: &T) -> Result<(), EncodeError> {
+        self.attr_raw(ty | T::FLAGS, value)
+    }
+
+    /// Writes an attribute with the exact type word `raw_type` (flags as given).
+    ///
+    /// # Errors
+    /// As [`attr`](Self::attr).
+    #[inline]
+    pub fn attr_raw<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+        let nest = self.begin_attr(raw_type)?;
+        if let Err(e) = value.encode(self) {
+            self.truncate(nest.start);
+            return Err(e);
+        }
+        self.end_nest(nest)
+    }
+
+    /// Writes an attribute whose payload is `payload`.
+    ///
+    /// # Errors
+    /// [`EncodeError::AttributeTooLong`] or [`EncodeError::BufferTooSmall`].
+    #[inline]
+    pub fn attr_bytes(&mut self, raw_type: u16, payload: &[u8]) -> Result<(), EncodeError> {
+        let len = NLA_HDRLEN + payload.len();
+        let Ok(len16) = u16::try_from(len) else {
+            return Err(EncodeError::AttributeTooLong { attr_type: raw_type & NLA_TYPE_MASK, len });
+        };
+        self.put(&len16.to_ne_bytes())?;
+        self.put(&raw_type.to_ne_bytes())?;
+        self.put(payload)?;
+        self.align()
+    }
+
+    /// Writes a zero-length flag attribute.
+    ///
+    /// # Errors
+    /// [`EncodeError::BufferTooSmall`].
+    pub fn flag(&mut self, ty: u16) -> Result<(), EncodeError> {
+        self.attr_bytes(ty, &[])
+    }
+}
+
+/// Total size of an attribute with a payload of `payload_len` bytes, padding included
+/// (`nla_total_size`).
+#[must_use]
+#[inline]
+pub const fn attr_size(payload_len: usize) -> usize {
+    align4(NLA_HDRLEN + payload_len)
+}
+
+/// Size of a message whose payload is `payload_len` bytes, header included, padding
+/// excluded.
+#[must_use]
+pub const fn message_size(payload_len: usize) -> usize {
+    NLMSG_HDRLEN + payload_len
+}

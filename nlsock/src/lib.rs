@@ -1,0 +1,2 @@
+//! A blocking, thread-free netlink socket for `nlattr` messages.
+#![forbid(unsafe_code)]

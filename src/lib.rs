@@ -1,0 +1,1 @@
+//! Shared helpers for the workspace's cross-crate tests and examples.
