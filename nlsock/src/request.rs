@@ -211,7 +211,7 @@ impl Rx {
         self.pos = self.len;
     }
 
-    /// Receives the next datagram from the kernel (sender port 0), growing the buffer to
+    /// Receives the next datagram from the kernel (sender port 0, or the transport's peer), growing the buffer to
     /// the size `MSG_PEEK | MSG_TRUNC` reports; datagrams from other senders are skipped.
     pub(crate) fn fill<T: Transport + ?Sized>(&mut self, t: &mut T) -> Result<(), Error> {
         loop {
@@ -230,7 +230,7 @@ impl Rx {
                 self.buf.resize(got.len, 0);
                 return Err(Error::Truncated { len: got.len, buffer });
             }
-            if got.sender != 0 {
+            if got.sender != t.peer() {
                 self.skipped += 1;
                 continue;
             }

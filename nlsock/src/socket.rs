@@ -22,6 +22,7 @@ pub struct RawSocket {
     fd: OwnedFd,
     protocol: i32,
     port_id: u32,
+    peer: u32,
 }
 
 impl RawSocket {
@@ -44,7 +45,7 @@ impl RawSocket {
     pub fn from_fd(fd: OwnedFd, protocol: i32) -> io::Result<Self> {
         sys::bind(fd.as_fd(), 0, 0)?;
         let (port_id, _) = sys::getsockname(fd.as_fd())?;
-        let s = Self { fd, protocol, port_id };
+        let s = Self { fd, protocol, port_id, peer: 0 };
         s.set_ext_ack(true)?;
         s.set_cap_ack(true)?;
         Ok(s)
@@ -60,6 +61,19 @@ impl RawSocket {
     #[must_use]
     pub fn port_id(&self) -> u32 {
         self.port_id
+    }
+
+    /// The port id [`Transport`](crate::transport::Transport) sends to and accepts replies
+    /// from: 0 (the kernel) unless [`set_peer`](Self::set_peer) changed it.
+    #[must_use]
+    pub fn peer(&self) -> u32 {
+        self.peer
+    }
+
+    /// Talks to the userspace netlink socket bound to `port` instead of the kernel: requests
+    /// go there and only its datagrams are accepted. See also [`peer`](Self::peer).
+    pub fn set_peer(&mut self, port: u32) {
+        self.peer = port;
     }
 
     fn set_bool(&self, name: i32, on: bool) -> io::Result<()> {

@@ -33,7 +33,13 @@ pub trait Transport {
     /// The local port id (what the kernel writes into replies' `nlmsg_pid`).
     fn port_id(&self) -> u32;
 
-    /// Sends one datagram to the kernel.
+    /// The port id requests go to and replies must come from: 0, the kernel, unless the
+    /// transport talks to a userspace peer.
+    fn peer(&self) -> u32 {
+        0
+    }
+
+    /// Sends one datagram to the kernel (or the [`peer`](Self::peer)).
     ///
     /// # Errors
     /// The send failing, or sending less than the whole datagram.
@@ -56,6 +62,9 @@ pub trait Transport {
 impl<T: Transport + ?Sized> Transport for &mut T {
     fn port_id(&self) -> u32 {
         (**self).port_id()
+    }
+    fn peer(&self) -> u32 {
+        (**self).peer()
     }
     fn send(&mut self, datagram: &[u8]) -> io::Result<()> {
         (**self).send(datagram)

@@ -10,8 +10,12 @@ impl Transport for RawSocket {
         RawSocket::port_id(self)
     }
 
+    fn peer(&self) -> u32 {
+        RawSocket::peer(self)
+    }
+
     fn send(&mut self, datagram: &[u8]) -> io::Result<()> {
-        let n = self.send_to(datagram, 0)?;
+        let n = self.send_to(datagram, RawSocket::peer(self))?;
         if n == datagram.len() {
             Ok(())
         } else {

@@ -197,6 +197,10 @@ impl<T: Transport> Transport for Recorder<T> {
         self.inner.port_id()
     }
 
+    fn peer(&self) -> u32 {
+        self.inner.peer()
+    }
+
     fn send(&mut self, datagram: &[u8]) -> io::Result<()> {
         self.recording.events.push(RecordedEvent::Sent(datagram.to_vec()));
         self.inner.send(datagram)
