@@ -5,6 +5,12 @@
 //! queue overflows the kernel drops notifications and the next receive fails once with
 //! `ENOBUFS`: [`Error::Overrun`]. The listener stays usable; the caller resynchronises
 //! (dumps the state again) and keeps receiving.
+//!
+//! After an overrun the kernel marks the socket congested and keeps dropping its
+//! notifications until its receive queue has been read empty. So: on
+//! [`Error::Overrun`], read (or discard) what is queued, dump to resynchronise, then go on
+//! receiving; a larger receive queue ([`RawSocket::set_recv_buffer_size`]) makes overruns
+//! rarer.
 
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};

@@ -37,6 +37,8 @@ pub const RTN_UNICAST: u8 = 1;
 pub const RT_SCOPE_UNIVERSE: u8 = 0;
 pub const RT_SCOPE_LINK: u8 = 253;
 pub const RTNLGRP_LINK: u32 = 1;
+pub const RTM_GETNEXTHOP: u16 = 106;
+pub const NHA_ID: u16 = 1;
 pub const IFF_UP: u32 = 1;
 pub const NETLINK_USERSOCK: i32 = 2;
 
@@ -86,6 +88,11 @@ static ROUTE_ATTRS: [AttrPolicy; 4] = [
     AttrPolicy::new("gateway", RTA_GATEWAY, AttrKind::Binary),
     AttrPolicy::new("table", RTA_TABLE, AttrKind::U32),
 ];
+
+/// `struct nhmsg` then the nexthop attributes (validated strictly by the kernel).
+pub static NEXTHOP: Policy =
+    Policy { name: "Nexthop", header_len: 8, attrs: &NEXTHOP_ATTRS, deny_unknown: true };
+static NEXTHOP_ATTRS: [AttrPolicy; 1] = [AttrPolicy::new("id", NHA_ID, AttrKind::U32)];
 
 pub type Res<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
