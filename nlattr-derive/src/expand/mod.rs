@@ -91,7 +91,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
                 &g,
                 vars.iter().filter_map(|v| match &v.role {
                     crate::ast::VariantRole::Attr(s, _) => Some((v.index, s)),
-                    crate::ast::VariantRole::Unknown(_) => None,
+                    crate::ast::VariantRole::Unknown => None,
                 }),
             );
             let body = encode::attr_enum(&g, cont, vars);
