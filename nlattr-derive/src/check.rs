@@ -134,6 +134,9 @@ fn attr_spec(
     in_enum: bool,
 ) -> Option<AttrSpec> {
     let Some(ty_kw) = a.ty.clone() else {
+        if a.had_unknown {
+            return None;
+        }
         cx.error_spanned_by(
             span_tokens,
             "missing attribute type; add `#[nla(type = ...)]`, or `#[nla(skip)]` for a field that is not on the wire",
