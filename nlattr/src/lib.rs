@@ -45,13 +45,20 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+// Derived code names `::nlattr`, also inside this crate.
+extern crate self as nlattr;
+
 pub mod codec;
 pub mod consts;
 pub mod error;
 pub mod extack;
 pub mod header;
 pub mod iter;
+pub mod attributes;
 pub mod policy;
+#[doc(hidden)]
+pub mod private;
+pub mod set;
 pub mod writer;
 
 pub use codec::{Decode, Encode};
@@ -59,6 +66,47 @@ pub use error::{DecodeError, DecodeErrorKind, EncodeError, FieldPath, Segment};
 pub use extack::{AckKind, ExtAck, PolicyInfo};
 pub use iter::{messages, Attr, Attrs, Message, Messages};
 pub use writer::Writer;
+
+/// Derives an attribute set (struct) or the enum form (one variant per attribute type).
+///
+/// See [`attributes`] for every keyword with a runnable example. On a struct it implements
+/// [`Encode`] (`FLAGS = NLA_F_NESTED`), [`Decode`], [`HasPolicy`](policy::HasPolicy) and
+/// [`AttrSet`]; on an enum, [`AttrEnum`] and `HasPolicy`.
+///
+/// ```
+/// use nlattr::{AttrSet, Decode, NlAttrs};
+///
+/// #[derive(NlAttrs, Debug, PartialEq)]
+/// struct Family<'a> {
+///     #[nla(type = 1)]
+///     id: u16,
+///     #[nla(type = 2, max_len = 15)]
+///     name: &'a str,
+///     #[nla(type = 3)]
+///     version: Option<u32>,
+/// }
+///
+/// let f = Family { id: 16, name: "nlctrl", version: None };
+/// let bytes = f.to_message_vec(0x10, 1, 1, 0)?;
+/// let msg = nlattr::messages(&bytes).next().unwrap()?;
+/// assert_eq!(Family::decode_message(&msg)?, f);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use nlattr_derive::NlAttrs;
+
+/// Derives a sub-message: an enum whose variant the value of a sibling attribute selects
+/// (`#[nla(select = "veth")]`), with an optional `#[nla(other)]` variant keeping unknown
+/// formats. See [`attributes`](attributes#submsg).
+pub use nlattr_derive::NlSubMsg;
+
+/// Derives [`Encode`] and [`Decode`] for a value enum (`#[nla(repr = u8)]`, an
+/// `#[nla(other)]` variant keeping unknown values) or an integer newtype (flag sets keep
+/// unknown bits). See [`attributes`](attributes#nlvalue).
+pub use nlattr_derive::NlValue;
+
+pub use set::{AttrEnum, AttrSet, RawAttr, Selector, SubMessage, SubMessageDecode};
+#[cfg(feature = "alloc")]
+pub use set::OwnedAttr;
 
 /// `zerocopy`, re-exported so that derived code and users name the same version.
 pub use zerocopy;

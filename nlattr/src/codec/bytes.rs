@@ -7,6 +7,7 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use alloc::{ffi::CString, string::String, vec::Vec};
 
 use super::{exact, Decode, Encode};
+use crate::policy::AttrKind;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::writer::Writer;
 
@@ -40,6 +41,7 @@ fn check_no_nul(bytes: &[u8]) -> Result<(), EncodeError> {
 
 /// NUL added; a string holding a NUL is refused (the kernel would cut it there).
 impl Encode for str {
+    const KIND: AttrKind = AttrKind::String;
     #[inline]
     fn encoded_len(&self) -> usize {
         self.len() + 1
@@ -64,6 +66,7 @@ impl<'a> Decode<'a> for &'a str {
 }
 
 impl Encode for CStr {
+    const KIND: AttrKind = AttrKind::NulString;
     fn encoded_len(&self) -> usize {
         self.to_bytes_with_nul().len()
     }
@@ -86,6 +89,7 @@ impl<'a> Decode<'a> for &'a CStr {
 
 #[cfg(feature = "alloc")]
 impl Encode for String {
+    const KIND: AttrKind = AttrKind::String;
     #[inline]
     fn encoded_len(&self) -> usize {
         self.as_str().encoded_len()
@@ -106,6 +110,7 @@ impl Decode<'_> for String {
 
 #[cfg(feature = "alloc")]
 impl Encode for CString {
+    const KIND: AttrKind = AttrKind::NulString;
     fn encoded_len(&self) -> usize {
         self.as_c_str().encoded_len()
     }

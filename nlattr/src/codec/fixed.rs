@@ -3,6 +3,7 @@
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use super::{exact, Decode, Encode};
+use crate::policy::AttrKind;
 use crate::error::{DecodeError, EncodeError};
 use crate::header::{
     Bitfield32, GenlMsgHdr, IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtMsg, RtnlLinkStats64,
@@ -35,6 +36,7 @@ pub fn decode_fixed<T: FromBytes + IntoBytes + KnownLayout + Immutable>(
 pub struct Fixed<T>(pub T);
 
 impl<T: IntoBytes + Immutable> Encode for Fixed<T> {
+    const KIND: AttrKind = AttrKind::Struct(core::mem::size_of::<T>());
     fn encoded_len(&self) -> usize {
         core::mem::size_of_val(&self.0)
     }
@@ -53,6 +55,7 @@ macro_rules! fixed_struct {
     ($($t:ty),*) => {$(
         /// A fixed struct: shorter payloads zero-extended, longer ones accepted.
         impl Encode for $t {
+            const KIND: AttrKind = AttrKind::Struct(core::mem::size_of::<$t>());
             #[inline]
             fn encoded_len(&self) -> usize {
                 core::mem::size_of::<$t>()
@@ -75,6 +78,7 @@ fixed_struct!(NlMsgHdr, GenlMsgHdr, NlMsgErr, IfInfoMsg, IfAddrMsg, RtMsg, NdMsg
 
 /// `NLA_BITFIELD32`: exactly 8 bytes.
 impl Encode for Bitfield32 {
+    const KIND: AttrKind = AttrKind::Bitfield32;
     fn encoded_len(&self) -> usize {
         8
     }

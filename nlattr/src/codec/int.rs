@@ -2,13 +2,15 @@
 //! [`Uint`]/[`Sint`].
 
 use super::{exact, Decode, Encode};
+use crate::policy::AttrKind;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::writer::Writer;
 
 macro_rules! native_int {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $kind:expr, $be:expr);*) => {$(
         /// Host byte order, exactly `size_of::<T>()` bytes (`NLA_U*`/`NLA_S*`).
         impl Encode for $t {
+            const KIND: AttrKind = $kind;
             #[inline]
             fn encoded_len(&self) -> usize {
                 core::mem::size_of::<$t>()
@@ -25,6 +27,7 @@ macro_rules! native_int {
             }
         }
         impl Encode for Be<$t> {
+            const KIND: AttrKind = $be;
             #[inline]
             fn encoded_len(&self) -> usize {
                 core::mem::size_of::<$t>()
@@ -41,6 +44,9 @@ macro_rules! native_int {
             }
         }
         impl Encode for Le<$t> {
+            // Integer sizes are at most 8: the cast cannot truncate.
+            #[allow(clippy::cast_possible_truncation)]
+            const KIND: AttrKind = AttrKind::Le(core::mem::size_of::<$t>() as u8);
             #[inline]
             fn encoded_len(&self) -> usize {
                 core::mem::size_of::<$t>()
@@ -80,7 +86,16 @@ pub struct Be<T>(pub T);
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Le<T>(pub T);
 
-native_int!(u8, u16, u32, u64, i8, i16, i32, i64);
+native_int!(
+    u8 => AttrKind::U8, AttrKind::U8;
+    u16 => AttrKind::U16, AttrKind::Be16;
+    u32 => AttrKind::U32, AttrKind::Be32;
+    u64 => AttrKind::U64, AttrKind::Be64;
+    i8 => AttrKind::S8, AttrKind::S8;
+    i16 => AttrKind::S16, AttrKind::Be16;
+    i32 => AttrKind::S32, AttrKind::Be32;
+    i64 => AttrKind::S64, AttrKind::Be64
+);
 
 /// `NLA_UINT`: an unsigned integer of 4 or 8 bytes; encoding uses 4 when the value fits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +106,7 @@ pub struct Uint(pub u64);
 pub struct Sint(pub i64);
 
 impl Encode for Uint {
+    const KIND: AttrKind = AttrKind::Uint;
     #[inline]
     fn encoded_len(&self) -> usize {
         if u32::try_from(self.0).is_ok() {
@@ -120,6 +136,7 @@ impl Decode<'_> for Uint {
 }
 
 impl Encode for Sint {
+    const KIND: AttrKind = AttrKind::Sint;
     #[inline]
     fn encoded_len(&self) -> usize {
         if i32::try_from(self.0).is_ok() {

@@ -31,6 +31,7 @@ pub use int::{Be, Le, Sint, Uint};
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::iter::Attr;
+use crate::policy::AttrKind;
 use crate::writer::Writer;
 
 /// A value that can be an attribute payload.
@@ -41,6 +42,9 @@ use crate::writer::Writer;
 pub trait Encode {
     /// Type-word flags the attribute carries (`NLA_F_NESTED` for attribute sets).
     const FLAGS: u16 = 0;
+
+    /// The wire kind recorded in policy tables (`NLA_BINARY` unless the type says more).
+    const KIND: AttrKind = AttrKind::Binary;
 
     /// Exact payload length in bytes (no attribute header, no trailing padding).
     fn encoded_len(&self) -> usize;
@@ -67,6 +71,7 @@ pub trait Decode<'a>: Sized {
 
 impl<T: Encode + ?Sized> Encode for &T {
     const FLAGS: u16 = T::FLAGS;
+    const KIND: AttrKind = T::KIND;
     #[inline]
     fn encoded_len(&self) -> usize {
         (**self).encoded_len()
@@ -80,6 +85,7 @@ impl<T: Encode + ?Sized> Encode for &T {
 #[cfg(feature = "alloc")]
 impl<T: Encode + ?Sized> Encode for alloc::boxed::Box<T> {
     const FLAGS: u16 = T::FLAGS;
+    const KIND: AttrKind = T::KIND;
     fn encoded_len(&self) -> usize {
         (**self).encoded_len()
     }
@@ -97,6 +103,7 @@ impl<'a, T: Decode<'a>> Decode<'a> for alloc::boxed::Box<T> {
 
 /// The empty payload of a flag attribute.
 impl Encode for () {
+    const KIND: AttrKind = AttrKind::Flag;
     fn encoded_len(&self) -> usize {
         0
     }

@@ -1,0 +1,76 @@
+//! Stub impls emitted next to the errors, so that the user sees the real errors and not a
+//! cascade of "trait not implemented" errors at every use of the type.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{DeriveInput, Path};
+
+use super::Derive;
+
+pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
+    let ident = &input.ident;
+    if input.generics.type_params().next().is_some() || input.generics.const_params().next().is_some() {
+        return TokenStream::new();
+    }
+    if let syn::Data::Union(_) = input.data {
+        return TokenStream::new();
+    }
+    let (ig, tg, wc) = input.generics.split_for_impl();
+    let lts: Vec<_> = input.generics.lifetimes().collect();
+    let de = match lts.first() {
+        Some(l) if lts.len() == 1 => l.lifetime.clone(),
+        Some(_) => return TokenStream::new(),
+        None => super::names::de_lifetime(),
+    };
+    let de_ig = if lts.is_empty() { quote!(<#de>) } else { quote!(#ig) };
+    let common = quote! {
+        #[automatically_derived]
+        impl #ig #krate::Encode for #ident #tg #wc {
+            fn encoded_len(&self) -> usize { ::core::unreachable!() }
+            fn encode(&self, _: &mut #krate::Writer<'_>) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
+        }
+        #[automatically_derived]
+        impl #de_ig #krate::Decode<#de> for #ident #tg #wc {
+            fn decode(_: &#de [u8], _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+        }
+    };
+    let extra = match (derive, &input.data) {
+        (Derive::Attrs, syn::Data::Struct(_)) => quote! {
+            #[automatically_derived]
+            impl #ig #krate::policy::HasPolicy for #ident #tg #wc {
+                const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
+            }
+            #[automatically_derived]
+            impl #ig #krate::AttrSet for #ident #tg #wc {
+                fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
+            }
+        },
+        (Derive::Attrs, _) => quote! {
+            #[automatically_derived]
+            impl #ig #krate::policy::HasPolicy for #ident #tg #wc {
+                const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
+            }
+        },
+        (Derive::SubMsg, _) => quote! {
+            #[automatically_derived]
+            impl #ig #krate::SubMessage for #ident #tg #wc {
+                const VARIANTS: &'static [(&'static str, &'static #krate::policy::Policy)] = &[];
+                fn flags(&self) -> u16 { ::core::unreachable!() }
+                fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
+            }
+            #[automatically_derived]
+            impl #de_ig #krate::SubMessageDecode<#de> for #ident #tg #wc {
+                fn decode_selected<__NlaS: #krate::Selector + ?::core::marker::Sized>(
+                    _: ::core::option::Option<&__NlaS>, _: &#de [u8], _: usize,
+                ) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+            }
+        },
+        (Derive::Value, _) => TokenStream::new(),
+    };
+    quote! {
+        const _: () = {
+            #common
+            #extra
+        };
+    }
+}

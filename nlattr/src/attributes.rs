@@ -1,0 +1,2 @@
+//! Every `#[nla(...)]` keyword of [`NlAttrs`](crate::NlAttrs),
+//! [`NlSubMsg`](crate::NlSubMsg) and [`NlValue`](crate::NlValue).

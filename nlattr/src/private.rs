@@ -1,0 +1,195 @@
+//! Helpers for derived code. Not a public API: names and signatures change without notice.
+
+use crate::consts::NLA_TYPE_MASK;
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError, FieldPath};
+use crate::policy::AttrKind;
+use crate::set::Selector;
+
+pub use crate::codec::{Be, Decode, Encode, Le, Sint, Uint};
+pub use crate::set::{AttrEnum, AttrSet, RawAttr, SubMessage, SubMessageDecode};
+pub use core;
+
+/// Checks at compile time (in a `const`) that an attribute type fits in 14 bits.
+#[must_use]
+pub const fn attr_type(ty: u16) -> u16 {
+    assert!(
+        ty <= NLA_TYPE_MASK,
+        "attribute type does not fit in 14 bits (at most 16383): bits 14 and 15 are NLA_F_NET_BYTEORDER and NLA_F_NESTED"
+    );
+    ty
+}
+
+/// Checks at compile time that no two attribute types of a set are equal.
+#[must_use]
+pub const fn distinct(types: &[u16]) -> bool {
+    let mut i = 0;
+    while i < types.len() {
+        let mut j = i + 1;
+        while j < types.len() {
+            assert!(types[i] != types[j], "two fields of this attribute set use the same attribute type");
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A length for a policy table.
+#[must_use]
+pub const fn len_u32(n: usize) -> u32 {
+    if n > u32::MAX as usize {
+        u32::MAX
+    } else {
+        // Checked just above.
+        #[allow(clippy::cast_possible_truncation)]
+        let n = n as u32;
+        n
+    }
+}
+
+/// Whether a policy kind is a string (its length checks exclude the NUL).
+#[must_use]
+pub const fn is_string(kind: AttrKind) -> bool {
+    matches!(kind, AttrKind::String | AttrKind::NulString)
+}
+
+/// Checks a received payload's length: strings without their NUL padding, others whole.
+///
+/// # Errors
+/// `TooShort`/`TooLong`/`BadLength` at `offset`.
+pub fn check_len(
+    payload: &[u8],
+    offset: usize,
+    string: bool,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), DecodeError> {
+    let found = if string { crate::codec::string_bytes(payload, offset)?.len() } else { payload.len() };
+    len_kind(found, min, max).map_err(|k| DecodeError::new(offset, k))
+}
+
+/// Checks a value's length before sending (strings without their NUL).
+///
+/// # Errors
+/// The kind of length error.
+pub fn check_value_len<T: Encode + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), DecodeErrorKind> {
+    let n = value.encoded_len();
+    let found = if is_string(T::KIND) { n.saturating_sub(1) } else { n };
+    len_kind(found, min, max)
+}
+
+fn len_kind(found: usize, min: Option<usize>, max: Option<usize>) -> Result<(), DecodeErrorKind> {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b && found != a => Err(DecodeErrorKind::BadLength { expected: a, found }),
+        (Some(min), _) if found < min => Err(DecodeErrorKind::TooShort { min, found }),
+        (_, Some(max)) if found > max => Err(DecodeErrorKind::TooLong { max, found }),
+        _ => Ok(()),
+    }
+}
+
+/// Checks `value` against `min..=max`.
+///
+/// # Errors
+/// `OutOfRange`.
+pub fn check_range(value: i128, min: i128, max: i128) -> Result<(), DecodeErrorKind> {
+    if value < min || value > max {
+        Err(DecodeErrorKind::OutOfRange { value, min, max })
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses a string holding a NUL (the kernel would cut it there).
+///
+/// # Errors
+/// `InteriorNul`.
+pub fn check_nul<T: AsRef<str> + ?Sized>(value: &T) -> Result<(), DecodeErrorKind> {
+    match value.as_ref().bytes().position(|b| b == 0) {
+        Some(at) => Err(DecodeErrorKind::InteriorNul { at }),
+        None => Ok(()),
+    }
+}
+
+/// A check failure of field `name` (attribute type `ty`).
+#[must_use]
+pub fn invalid(ty: u16, kind: DecodeErrorKind) -> EncodeError {
+    EncodeError::Invalid { attr_type: ty, path: FieldPath::new(), kind }
+}
+
+/// Attributes an encoder's `Invalid` error without a type to attribute `ty`.
+#[must_use]
+pub fn enc_err(e: EncodeError, ty: u16) -> EncodeError {
+    match e {
+        EncodeError::Invalid { attr_type: 0, path, kind } if path.is_empty() => {
+            EncodeError::Invalid { attr_type: ty, path, kind }
+        }
+        other => other,
+    }
+}
+
+/// The attribute type of element `i` of a nested array without kept indices (1-based, as
+/// the kernel numbers them).
+///
+/// # Errors
+/// `AttributeTooLong` when the index no longer fits in 14 bits (the nest could not hold it).
+pub fn array_index(i: usize, outer: u16) -> Result<u16, EncodeError> {
+    match u16::try_from(i + 1) {
+        Ok(t) if t <= NLA_TYPE_MASK => Ok(t),
+        _ => Err(EncodeError::AttributeTooLong { attr_type: outer, len: usize::from(u16::MAX) + 1 }),
+    }
+}
+
+/// Converts a variable-width unsigned value into the field's integer type.
+///
+/// # Errors
+/// `OutOfRange` when it does not fit.
+pub fn narrow_u<T: TryFrom<u64>>(v: u64, offset: usize, max: i128) -> Result<T, DecodeError> {
+    T::try_from(v).map_err(|_| {
+        DecodeError::new(offset, DecodeErrorKind::OutOfRange { value: i128::from(v), min: 0, max })
+    })
+}
+
+/// Converts a variable-width signed value into the field's integer type.
+///
+/// # Errors
+/// `OutOfRange` when it does not fit.
+pub fn narrow_s<T: TryFrom<i64>>(v: i64, offset: usize, min: i128, max: i128) -> Result<T, DecodeError> {
+    T::try_from(v)
+        .map_err(|_| DecodeError::new(offset, DecodeErrorKind::OutOfRange { value: i128::from(v), min, max }))
+}
+
+/// A `select = ...` value of a sub-message variant: a string or an integer.
+pub trait SelectKey {
+    /// Whether `selector` holds this value.
+    fn is_selected_by<S: Selector + ?Sized>(&self, selector: &S) -> bool;
+}
+
+impl SelectKey for &str {
+    fn is_selected_by<S: Selector + ?Sized>(&self, selector: &S) -> bool {
+        selector.selects_str(self)
+    }
+}
+
+macro_rules! int_key {
+    ($($t:ty),*) => {$(
+        impl SelectKey for $t {
+            fn is_selected_by<S: Selector + ?Sized>(&self, selector: &S) -> bool {
+                selector.selects_int(i128::from(*self))
+            }
+        }
+    )*};
+}
+int_key!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+/// Names a trait bound at the field's type so that a missing impl is reported there.
+pub const fn assert_attr_set<T: AttrSet + ?Sized>() {}
+
+/// Names a trait bound at the field's type so that a missing impl is reported there.
+pub const fn assert_sub_message<T: SubMessage + ?Sized>() {}
+
+/// Names a trait bound at the selector field's type.
+pub const fn assert_selector<T: Selector + ?Sized>() {}
