@@ -230,6 +230,7 @@ impl<'a> Link<'a> {
 /// RFC 2863 operational state (`IFLA_OPERSTATE`, `IF_OPER_*`). Unknown values are kept.
 #[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[nla(repr = u8)]
+#[repr(u8)]
 pub enum OperState {
     /// `IF_OPER_UNKNOWN`.
     Unknown = 0,
@@ -424,8 +425,9 @@ pub struct LinkInfo<'a> {
     /// `IFLA_INFO_KIND`: `veth`, `bridge`, `dummy`, `vlan`...
     #[nla(type = IFLA_INFO_KIND)]
     pub kind: Option<&'a str>,
-    /// `IFLA_INFO_DATA`: settings whose format `kind` selects, whichever comes first.
-    #[nla(type = IFLA_INFO_DATA, submsg(selector = kind))]
+    /// `IFLA_INFO_DATA`: settings whose format `kind` selects, whichever comes first. The
+    /// kernel does not flag this nest.
+    #[nla(type = IFLA_INFO_DATA, submsg(selector = kind, no_flag))]
     pub data: Option<LinkData<'a>>,
     /// `IFLA_INFO_SLAVE_KIND`: the kind of the master this link is a port of.
     #[nla(type = IFLA_INFO_SLAVE_KIND)]
