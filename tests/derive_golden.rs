@@ -7,8 +7,8 @@ use nlattr::consts::*;
 use nlattr::header::{IfInfoMsg, RtnlLinkStats64};
 use nlattr::policy::{AttrKind, HasPolicy};
 use nlattr::{
-    Attr, AttrEnum, AttrSet, Attrs, Decode, DecodeError, DecodeErrorKind, Encode, EncodeError, NlAttrs, NlSubMsg,
-    NlValue, OwnedAttr, Segment, Writer,
+    Attr, AttrEnum, AttrSet, Attrs, Decode, DecodeError, DecodeErrorKind, Encode, EncodeError, NlAttrs,
+    NlSubMsg, NlValue, OwnedAttr, Segment, Writer,
 };
 
 /// An attribute: header, payload, zero padding.
@@ -182,10 +182,16 @@ fn strings_and_binary_both_ways() {
 #[test]
 fn string_and_binary_length_checks() {
     let e = Strings::decode(&a(1, b"0123456789abcdefg\0"), 0).unwrap_err();
-    assert_eq!((e.kind, e.offset, path(&e)), (DecodeErrorKind::TooLong { max: 15, found: 17 }, 0, "name".into()));
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::TooLong { max: 15, found: 17 }, 0, "name".into())
+    );
     let bytes = cat(&[a(1, b"x\0"), a(5, &[1, 2, 3])]);
     let e = Strings::decode(&bytes, 0).unwrap_err();
-    assert_eq!((e.kind, e.offset, path(&e)), (DecodeErrorKind::BadLength { expected: 6, found: 3 }, 8, "mac".into()));
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::BadLength { expected: 6, found: 3 }, 8, "mac".into())
+    );
     let bytes = cat(&[a(1, b"x\0"), a(6, &[1])]);
     let e = Strings::decode(&bytes, 0).unwrap_err();
     assert_eq!(e.kind, DecodeErrorKind::TooShort { min: 2, found: 1 });
@@ -197,21 +203,319 @@ fn string_and_binary_length_checks() {
 
 #[test]
 fn check_refuses_before_sending() {
-    let mut v = Strings { name: "0123456789abcdef", owned: None, c: None, cs: None, mac: None, blob: None, arr: None };
+    let mut v = Strings {
+        name: "0123456789abcdef",
+        owned: None,
+        c: None,
+        cs: None,
+        mac: None,
+        blob: None,
+        arr: None,
+    };
     match v.check() {
-        Err(EncodeError::Invalid { attr_type: 1, path, kind: DecodeErrorKind::TooLong { max: 15, found: 16 } }) => {
+        Err(EncodeError::Invalid {
+            attr_type: 1,
+            path,
+            kind: DecodeErrorKind::TooLong { max: 15, found: 16 },
+        }) => {
             assert_eq!(path.to_string(), "name");
         }
         other => panic!("{other:?}"),
     }
     v.name = "a\0b";
-    assert!(matches!(v.check(), Err(EncodeError::Invalid { kind: DecodeErrorKind::InteriorNul { at: 1 }, .. })));
+    assert!(matches!(
+        v.check(),
+        Err(EncodeError::Invalid { kind: DecodeErrorKind::InteriorNul { at: 1 }, .. })
+    ));
     v.name = "ok";
     v.mac = Some(&[1]);
     assert!(matches!(
         v.check(),
-        Err(EncodeError::Invalid { attr_type: 5, kind: DecodeErrorKind::BadLength { expected: 6, found: 1 }, .. })
+        Err(EncodeError::Invalid {
+            attr_type: 5,
+            kind: DecodeErrorKind::BadLength { expected: 6, found: 1 },
+            ..
+        })
     ));
     v.mac = None;
     assert_eq!(v.check(), Ok(()));
+}
+
+// From `linux/if_link.h`.
+const IFLA_IFNAME: u16 = 3;
+const IFLA_MTU: u16 = 4;
+const IFLA_STATS64: u16 = 23;
+const IFLA_OPERSTATE: u16 = 16;
+const IFLA_LINKINFO: u16 = 18;
+const IFLA_CARRIER: u16 = 33;
+const IFLA_ALT_IFNAME: u16 = 53;
+const IFLA_INFO_KIND: u16 = 1;
+const IFLA_INFO_DATA: u16 = 2;
+
+// ---------------------------------------------------------------------------------------
+// rtnetlink-shaped link message: header, nested, sub-message, header-bearing nest.
+
+#[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[nla(repr = u8)]
+#[repr(u8)]
+enum OperState {
+    Unknown = 0,
+    Down = 2,
+    Up = 6,
+    #[nla(other)]
+    Other(u8),
+}
+
+#[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct IfFlags(pub u32);
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Peer<'a> {
+    #[nla(header)]
+    hdr: IfInfoMsg,
+    #[nla(type = IFLA_IFNAME, max_len = 15)]
+    name: Option<&'a str>,
+    #[nla(type = IFLA_MTU, range = 68..=65535)]
+    mtu: Option<u32>,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct VethInfo<'a> {
+    #[nla(type = 1, nested)]
+    peer: Option<Peer<'a>>,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct BridgeInfo {
+    #[nla(type = 1)]
+    forward_delay: Option<u32>,
+}
+
+#[derive(NlSubMsg, Debug, Clone, PartialEq)]
+enum LinkData<'a> {
+    #[nla(select = "veth")]
+    Veth(VethInfo<'a>),
+    #[nla(select = "bridge")]
+    Bridge(BridgeInfo),
+    #[nla(other)]
+    Other(&'a [u8]),
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct LinkInfo<'a> {
+    #[nla(type = IFLA_INFO_KIND)]
+    kind: Option<&'a str>,
+    #[nla(type = IFLA_INFO_DATA, submsg(selector = kind))]
+    data: Option<LinkData<'a>>,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Link<'a> {
+    #[nla(header)]
+    hdr: IfInfoMsg,
+    #[nla(type = IFLA_IFNAME, max_len = 15)]
+    name: &'a str,
+    #[nla(type = IFLA_MTU, range = 68..=65535)]
+    mtu: Option<u32>,
+    #[nla(type = IFLA_OPERSTATE)]
+    state: Option<OperState>,
+    #[nla(type = IFLA_LINKINFO, nested)]
+    link_info: Option<LinkInfo<'a>>,
+    #[nla(type = IFLA_ALT_IFNAME, multi)]
+    alt: Vec<&'a str>,
+    #[nla(type = IFLA_STATS64)]
+    stats: Option<RtnlLinkStats64>,
+    #[nla(type = IFLA_CARRIER, flag)]
+    carrier: bool,
+    #[nla(type = 100)]
+    flags: Option<IfFlags>,
+    #[nla(unknown)]
+    rest: Vec<Attr<'a>>,
+}
+
+fn hdr(index: i32) -> IfInfoMsg {
+    IfInfoMsg { index, ..Default::default() }
+}
+
+fn hdr_bytes(index: i32) -> Vec<u8> {
+    zerocopy::IntoBytes::as_bytes(&hdr(index)).to_vec()
+}
+
+fn nest(ty: u16, parts: &[Vec<u8>]) -> Vec<u8> {
+    a(ty | NLA_F_NESTED, &cat(parts))
+}
+
+#[test]
+fn link_with_submessage_header_in_nest_value_enum_and_unknown() {
+    let peer = Peer { hdr: hdr(7), name: Some("veth1"), mtu: Some(1500) };
+    let v = Link {
+        hdr: hdr(3),
+        name: "veth0",
+        mtu: Some(9000),
+        state: Some(OperState::Other(5)),
+        link_info: Some(LinkInfo {
+            kind: Some("veth"),
+            data: Some(LinkData::Veth(VethInfo { peer: Some(peer) })),
+        }),
+        alt: vec!["a", "bb"],
+        stats: None,
+        carrier: true,
+        flags: Some(IfFlags(0x8000_0001)),
+        rest: vec![],
+    };
+    let peer_bytes = cat(&[hdr_bytes(7), a(IFLA_IFNAME, b"veth1\0"), a(IFLA_MTU, &1500u32.to_ne_bytes())]);
+    let bytes = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"veth0\0"),
+        a(IFLA_MTU, &9000u32.to_ne_bytes()),
+        a(IFLA_OPERSTATE, &[5]),
+        nest(
+            IFLA_LINKINFO,
+            &[a(IFLA_INFO_KIND, b"veth\0"), nest(IFLA_INFO_DATA, &[a(1 | NLA_F_NESTED, &peer_bytes)])],
+        ),
+        a(IFLA_ALT_IFNAME, b"a\0"),
+        a(IFLA_ALT_IFNAME, b"bb\0"),
+        a(IFLA_CARRIER, &[]),
+        a(100, &0x8000_0001u32.to_ne_bytes()),
+    ]);
+    assert_eq!(enc(&v), bytes);
+    assert_eq!(Link::decode(&bytes, 0), Ok(v.clone()));
+
+    // The selector arrives after its data: same value.
+    let swapped = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"veth0\0"),
+        nest(
+            IFLA_LINKINFO,
+            &[nest(IFLA_INFO_DATA, &[a(1 | NLA_F_NESTED, &peer_bytes)]), a(IFLA_INFO_KIND, b"veth\0")],
+        ),
+    ]);
+    let got = Link::decode(&swapped, 0).unwrap();
+    assert_eq!(got.link_info, v.link_info);
+
+    // Nests without NLA_F_NESTED (legacy emitters) decode too.
+    let legacy = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"veth0\0"),
+        a(
+            IFLA_LINKINFO,
+            &cat(&[a(IFLA_INFO_KIND, b"bridge\0"), a(IFLA_INFO_DATA, &a(1, &15u32.to_ne_bytes()))]),
+        ),
+    ]);
+    let got = Link::decode(&legacy, 0).unwrap();
+    assert_eq!(got.link_info.unwrap().data, Some(LinkData::Bridge(BridgeInfo { forward_delay: Some(15) })));
+
+    // An unknown kind keeps the raw bytes; unknown attributes are kept and re-emitted.
+    let other = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"x\0"),
+        nest(IFLA_LINKINFO, &[a(IFLA_INFO_KIND, b"wireguard\0"), a(IFLA_INFO_DATA, &[1, 2, 3, 4])]),
+        a(IFLA_OPERSTATE, &[6]),
+        a(3000, &[9, 9]),
+    ]);
+    let got = Link::decode(&other, 0).unwrap();
+    assert_eq!(got.link_info.as_ref().unwrap().data, Some(LinkData::Other(&[1, 2, 3, 4])));
+    assert_eq!(got.state, Some(OperState::Up));
+    assert_eq!(got.rest.len(), 1);
+    assert_eq!((got.rest[0].ty(), got.rest[0].payload()), (3000, &[9u8, 9][..]));
+    // Re-encoding keeps the unknown attribute (at the end, after the known ones).
+    let again = enc(&got);
+    assert_eq!(Link::decode(&again, 0), Ok(got));
+}
+
+#[test]
+fn errors_inside_submessage_and_header_nest_carry_the_rust_path() {
+    let peer_bytes = cat(&[hdr_bytes(7), a(IFLA_MTU, &10u32.to_ne_bytes())]);
+    let bytes = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"veth0\0"),
+        nest(
+            IFLA_LINKINFO,
+            &[nest(IFLA_INFO_DATA, &[a(1 | NLA_F_NESTED, &peer_bytes)]), a(IFLA_INFO_KIND, b"veth\0")],
+        ),
+    ]);
+    let e = Link::decode(&bytes, 1000).unwrap_err();
+    assert_eq!(path(&e), "link_info.data.peer.mtu");
+    assert_eq!(e.kind, DecodeErrorKind::OutOfRange { value: 10, min: 68, max: 65535 });
+    assert_eq!(e.attr_type, Some(IFLA_MTU));
+    // Offset of the IFLA_MTU header inside the peer: 16 + 12 + 4 + 4 + 4 + 16.
+    assert_eq!(e.offset, 1000 + 16 + 12 + 4 + 4 + 4 + 16);
+
+    // A peer shorter than its ifinfomsg header.
+    let bytes = cat(&[
+        hdr_bytes(3),
+        a(IFLA_IFNAME, b"v\0"),
+        nest(
+            IFLA_LINKINFO,
+            &[a(IFLA_INFO_KIND, b"veth\0"), nest(IFLA_INFO_DATA, &[a(1 | NLA_F_NESTED, &[0; 8])])],
+        ),
+    ]);
+    let e = Link::decode(&bytes, 0).unwrap_err();
+    assert_eq!(path(&e), "link_info.data.peer.hdr");
+    assert_eq!(e.kind, DecodeErrorKind::Truncated { needed: 16, available: 8 });
+}
+
+#[test]
+fn policy_maps_types_and_offsets_to_rust_paths() {
+    let policy = Link::POLICY;
+    assert_eq!(policy.header_len, 16);
+    let mtu = policy.field("mtu").unwrap();
+    assert_eq!(
+        (mtu.ty, mtu.kind, mtu.range, mtu.required),
+        (IFLA_MTU, AttrKind::U32, Some((68, 65535)), false)
+    );
+    let name = policy.field("name").unwrap();
+    assert_eq!((name.kind, name.max_len, name.required), (AttrKind::String, Some(15), true));
+    assert!(policy.field("alt").unwrap().multi);
+    assert!(policy.field("link_info").unwrap().nested_flag);
+    assert_eq!(policy.field("carrier").unwrap().kind, AttrKind::Flag);
+    assert_eq!(policy.field("stats").unwrap().kind, AttrKind::Struct(size_of::<RtnlLinkStats64>()));
+    assert_eq!(policy.field("state").unwrap().kind, AttrKind::U8);
+    let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_KIND]);
+    assert_eq!((p.to_string().as_str(), complete), ("link_info.kind", true));
+
+    // A request as sent: the kernel reports the offset of the peer's IFLA_MTU.
+    let v = Link {
+        hdr: hdr(0),
+        name: "v0",
+        mtu: None,
+        state: None,
+        link_info: Some(LinkInfo {
+            kind: Some("veth"),
+            data: Some(LinkData::Veth(VethInfo {
+                peer: Some(Peer { hdr: hdr(0), name: None, mtu: Some(1400) }),
+            })),
+        }),
+        alt: vec![],
+        stats: None,
+        carrier: false,
+        flags: None,
+        rest: vec![],
+    };
+    let msg = v.to_message_vec(RTM_NEWLINK, NLM_F_REQUEST, 1, 0).unwrap();
+    assert_eq!(msg.capacity(), msg.len(), "allocated once, at the exact size");
+    // nlmsghdr 16 + ifinfomsg 16 + IFLA_IFNAME 8 + LINKINFO hdr 4 + KIND 12 + DATA hdr 4
+    // + PEER hdr 4 + ifinfomsg 16 = 80.
+    let at = 80;
+    assert_eq!(u16::from_ne_bytes([msg[at + 2], msg[at + 3]]), IFLA_MTU);
+    assert_eq!(policy.path_of_offset(&msg, at).unwrap().to_string(), "link_info.data.peer.mtu");
+    assert_eq!(policy.path_of_missing(&msg, None, IFLA_MTU).unwrap().to_string(), "mtu");
+}
+
+#[test]
+fn encode_message_into_a_slice_and_back() {
+    let v = BridgeInfo { forward_delay: Some(3) };
+    let mut buf = [0u8; 64];
+    let mut w = Writer::from_slice(&mut buf);
+    v.encode_message(&mut w, 16, NLM_F_REQUEST, 9, 0).unwrap();
+    let n = w.len();
+    assert_eq!(n, 16 + 8);
+    let msg = nlattr::messages(&buf[..n]).next().unwrap().unwrap();
+    assert_eq!(msg.seq(), 9);
+    assert_eq!(BridgeInfo::decode_message(&msg), Ok(v.clone()));
+    let mut small = [0u8; 20];
+    assert!(matches!(
+        v.encode_message(&mut Writer::from_slice(&mut small), 16, 0, 0, 0),
+        Err(EncodeError::BufferTooSmall { .. })
+    ));
 }

@@ -72,10 +72,9 @@ pub struct VariantAttrs {
 }
 
 fn kw_ident(meta: &ParseNestedMeta<'_>) -> Ident {
-    meta.path
-        .get_ident()
-        .cloned()
-        .unwrap_or_else(|| Ident::new("__nla_path", meta.path.segments.first().map_or_else(Span::call_site, |s| s.ident.span())))
+    meta.path.get_ident().cloned().unwrap_or_else(|| {
+        Ident::new("__nla_path", meta.path.segments.first().map_or_else(Span::call_site, |s| s.ident.span()))
+    })
 }
 
 fn path_name(meta: &ParseNestedMeta<'_>) -> String {
@@ -123,7 +122,10 @@ fn set_form(cx: &Ctxt, attrs: &mut FieldAttrs, kw: Ident, form: Form) {
     if let Some(prev) = &attrs.form {
         cx.error_spanned_by(
             &kw,
-            format!("`{kw}` conflicts with `{}`; a field has one wire form, keep one of them", form_name(&prev.value)),
+            format!(
+                "`{kw}` conflicts with `{}`; a field has one wire form, keep one of them",
+                form_name(&prev.value)
+            ),
         );
     } else {
         attrs.form = Some(Kw { kw, value: form });
@@ -285,7 +287,9 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute], keywords: &[&str]) -> Con
             let kw = kw_ident(&meta);
             let name = path_name(&meta);
             match name.as_str() {
-                sym::DENY_UNKNOWN if keywords.contains(&sym::DENY_UNKNOWN) => set_once(cx, &mut out.deny_unknown, &kw.clone(), kw),
+                sym::DENY_UNKNOWN if keywords.contains(&sym::DENY_UNKNOWN) => {
+                    set_once(cx, &mut out.deny_unknown, &kw.clone(), kw)
+                }
                 sym::DENY_DUPLICATE if keywords.contains(&sym::DENY_DUPLICATE) => {
                     set_once(cx, &mut out.deny_duplicate, &kw.clone(), kw);
                 }
@@ -293,7 +297,10 @@ pub fn container_attrs(cx: &Ctxt, attrs: &[Attribute], keywords: &[&str]) -> Con
                     let s: LitStr = meta.value()?.parse()?;
                     match s.parse::<Path>() {
                         Ok(p) => out.krate = Some(p),
-                        Err(_) => cx.error_spanned_by(&s, "`crate` expects a path in a string, such as `crate = \"::my::nlattr\"`"),
+                        Err(_) => cx.error_spanned_by(
+                            &s,
+                            "`crate` expects a path in a string, such as `crate = \"::my::nlattr\"`",
+                        ),
                     }
                 }
                 sym::REPR if keywords.contains(&sym::REPR) => {

@@ -3,9 +3,15 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::{Data, DeriveInput, Expr, ExprLit, ExprRange, Fields, GenericArgument, GenericParam, Lit, PathArguments, RangeLimits, Type};
+use syn::{
+    Data, DeriveInput, Expr, ExprLit, ExprRange, Fields, GenericArgument, GenericParam, Lit, PathArguments,
+    RangeLimits, Type,
+};
 
-use crate::ast::{AttrSpec, AttrVariant, Body, Checks, Container, Field, Presence, Role, SubVariant, ValueVariant, VariantRole};
+use crate::ast::{
+    AttrSpec, AttrVariant, Body, Checks, Container, Field, Presence, Role, SubVariant, ValueVariant,
+    VariantRole,
+};
 use crate::attr::{self, FieldAttrs, Form};
 use crate::ctxt::Ctxt;
 use crate::expand::Derive;
@@ -60,7 +66,12 @@ pub fn is_bool(ty: &Type) -> bool {
 }
 
 pub fn int_name(ty: &Type) -> Option<String> {
-    last_ident(ty).filter(|s| matches!(s.as_str(), "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "isize" | "u128" | "i128"))
+    last_ident(ty).filter(|s| {
+        matches!(
+            s.as_str(),
+            "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "isize" | "u128" | "i128"
+        )
+    })
 }
 
 fn is_str(ty: &Type) -> bool {
@@ -115,7 +126,13 @@ fn refuse_all_but(cx: &Ctxt, a: &FieldAttrs, role_kw: &syn::Ident, allowed: &[&s
     }
 }
 
-fn attr_spec(cx: &Ctxt, a: FieldAttrs, ty: &Type, span_tokens: &dyn ToTokens, in_enum: bool) -> Option<AttrSpec> {
+fn attr_spec(
+    cx: &Ctxt,
+    a: FieldAttrs,
+    ty: &Type,
+    span_tokens: &dyn ToTokens,
+    in_enum: bool,
+) -> Option<AttrSpec> {
     let Some(ty_kw) = a.ty.clone() else {
         cx.error_spanned_by(
             span_tokens,
@@ -150,16 +167,25 @@ fn attr_spec(cx: &Ctxt, a: FieldAttrs, ty: &Type, span_tokens: &dyn ToTokens, in
                 value_ty = inner.clone();
                 presence = Presence::Multi;
             }
-            _ => cx.error_spanned_by(m, "`multi` requires a `Vec<T>` field, which collects every attribute of the type"),
+            _ => cx.error_spanned_by(
+                m,
+                "`multi` requires a `Vec<T>` field, which collects every attribute of the type",
+            ),
         }
         if let Some(d) = &a.default {
-            cx.error_spanned_by(&d.kw, "`default` conflicts with `multi`: a missing repeated attribute is already an empty `Vec`");
+            cx.error_spanned_by(
+                &d.kw,
+                "`default` conflicts with `multi`: a missing repeated attribute is already an empty `Vec`",
+            );
         }
     }
     match &form {
         Form::Flag => {
             if !is_bool(ty) || opt.is_some() {
-                cx.error_spanned_by(ty, "`flag` requires a `bool` field: present is `true`, absent is `false`");
+                cx.error_spanned_by(
+                    ty,
+                    "`flag` requires a `bool` field: present is `true`, absent is `false`",
+                );
             }
             if let Some(m) = &a.multi {
                 cx.error_spanned_by(m, "`multi` conflicts with `flag`; a flag is present or absent");
@@ -179,8 +205,12 @@ fn attr_spec(cx: &Ctxt, a: FieldAttrs, ty: &Type, span_tokens: &dyn ToTokens, in
             });
             match el {
                 Some(el) => value_ty = el,
-                None if *keep_index => cx.error_spanned_by(ty, "`nested_array(keep_index)` requires a `Vec<(u16, T)>` field"),
-                None => cx.error_spanned_by(ty, "`nested_array` requires a `Vec<T>` field; `T` derives `NlAttrs`"),
+                None if *keep_index => {
+                    cx.error_spanned_by(ty, "`nested_array(keep_index)` requires a `Vec<(u16, T)>` field")
+                }
+                None => {
+                    cx.error_spanned_by(ty, "`nested_array` requires a `Vec<T>` field; `T` derives `NlAttrs`")
+                }
             }
             if let Some(m) = &a.multi {
                 cx.error_spanned_by(m, "`multi` conflicts with `nested_array`; collect the elements of one array, or repeat a `nested` attribute");
@@ -189,7 +219,13 @@ fn attr_spec(cx: &Ctxt, a: FieldAttrs, ty: &Type, span_tokens: &dyn ToTokens, in
         }
         Form::Uint | Form::Sint | Form::Be | Form::Le | Form::NetByteorder => {
             if int_name(&value_ty).is_none() {
-                cx.error_spanned_by(&value_ty, format!("`{}` requires an integer field (`u8` to `u64`, `i8` to `i64`)", form_kw.as_ref().map(ToString::to_string).unwrap_or_default()));
+                cx.error_spanned_by(
+                    &value_ty,
+                    format!(
+                        "`{}` requires an integer field (`u8` to `u64`, `i8` to `i64`)",
+                        form_kw.as_ref().map(ToString::to_string).unwrap_or_default()
+                    ),
+                );
             }
         }
         _ => {}
@@ -199,21 +235,37 @@ fn attr_spec(cx: &Ctxt, a: FieldAttrs, ty: &Type, span_tokens: &dyn ToTokens, in
         if int_name(&value_ty).is_some() && !matches!(form, Form::Flag | Form::NestedArray { .. }) {
             checks.range = range_bounds(cx, r, &value_ty);
         } else if is_string_like(&value_ty) || is_bytes_like(&value_ty) {
-            cx.error_spanned_by(&r.kw, "`range` applies to integer fields; for strings and bytes use `max_len`, `min_len` or `len`");
+            cx.error_spanned_by(
+                &r.kw,
+                "`range` applies to integer fields; for strings and bytes use `max_len`, `min_len` or `len`",
+            );
         } else {
             cx.error_spanned_by(&r.kw, "`range` applies to integer fields (`u8` to `u64`, `i8` to `i64`); use `validate = path` for other checks");
         }
     }
     for kw in [&a.len, &a.min_len, &a.max_len].into_iter().flatten() {
         if int_name(&value_ty).is_some() || is_bool(&value_ty) {
-            cx.error_spanned_by(&kw.kw, format!("`{}` applies to strings and bytes; for integers use `range`", kw.kw));
+            cx.error_spanned_by(
+                &kw.kw,
+                format!("`{}` applies to strings and bytes; for integers use `range`", kw.kw),
+            );
         } else if !matches!(form, Form::Plain) {
-            cx.error_spanned_by(&kw.kw, format!("`{}` applies to strings and bytes in their plain form, not with `{}`", kw.kw, form_kw.as_ref().map(ToString::to_string).unwrap_or_default()));
+            cx.error_spanned_by(
+                &kw.kw,
+                format!(
+                    "`{}` applies to strings and bytes in their plain form, not with `{}`",
+                    kw.kw,
+                    form_kw.as_ref().map(ToString::to_string).unwrap_or_default()
+                ),
+            );
         }
     }
     if let Some(l) = &a.len {
         if let Some(m) = a.min_len.as_ref().or(a.max_len.as_ref()) {
-            cx.error_spanned_by(&m.kw, format!("`{}` conflicts with `len`, which fixes the length; keep one", m.kw));
+            cx.error_spanned_by(
+                &m.kw,
+                format!("`{}` conflicts with `len`, which fixes the length; keep one", m.kw),
+            );
         }
         checks.min_len = Some(l.value.clone());
         checks.max_len = Some(l.value.clone());
@@ -261,7 +313,10 @@ pub fn container<'a>(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Optio
     let krate = attrs.krate.clone().unwrap_or_else(|| syn::parse_quote!(::nlattr));
     let body = match (&input.data, derive) {
         (Data::Union(u), _) => {
-            cx.error_spanned_by(u.union_token, "unions cannot be netlink types; use a struct (an attribute set) or an enum");
+            cx.error_spanned_by(
+                u.union_token,
+                "unions cannot be netlink types; use a struct (an attribute set) or an enum",
+            );
             return None;
         }
         (Data::Struct(s), Derive::Attrs) => match &s.fields {
@@ -274,7 +329,10 @@ pub fn container<'a>(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Optio
         },
         (Data::Enum(e), Derive::Attrs) => {
             if let Some(k) = attrs.deny_duplicate.as_ref() {
-                cx.error_spanned_by(k, "`deny_duplicate` applies to structs; the enum form holds one attribute");
+                cx.error_spanned_by(
+                    k,
+                    "`deny_duplicate` applies to structs; the enum form holds one attribute",
+                );
             }
             Body::AttrEnum(attr_variants(cx, e))
         }
@@ -293,7 +351,10 @@ pub fn container<'a>(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Optio
         (Data::Struct(s), Derive::Value) => match &s.fields {
             Fields::Unnamed(u) if u.unnamed.len() == 1 => Body::Newtype(&u.unnamed[0].ty),
             _ => {
-                cx.error_spanned_by(&input.ident, "an `NlValue` struct is a newtype over an integer: `struct Flags(pub u32);`");
+                cx.error_spanned_by(
+                    &input.ident,
+                    "an `NlValue` struct is a newtype over an integer: `struct Flags(pub u32);`",
+                );
                 return None;
             }
         },
@@ -305,7 +366,11 @@ fn type_key(e: &Expr) -> String {
     lit_int(e).map_or_else(|| e.to_token_stream().to_string(), |n| n.to_string())
 }
 
-fn set_fields<'a>(cx: &Ctxt, cattrs: &attr::ContainerAttrs, fields: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'a>> {
+fn set_fields<'a>(
+    cx: &Ctxt,
+    cattrs: &attr::ContainerAttrs,
+    fields: impl Iterator<Item = &'a syn::Field>,
+) -> Vec<Field<'a>> {
     let mut out: Vec<Field<'a>> = Vec::new();
     let mut unknown_seen: Option<String> = None;
     for (index, f) in fields.enumerate() {
@@ -315,7 +380,10 @@ fn set_fields<'a>(cx: &Ctxt, cattrs: &attr::ContainerAttrs, fields: impl Iterato
         let role = if let Some(h) = a.header.clone() {
             refuse_all_but(cx, &a, &h, &[]);
             if index != 0 {
-                cx.error_spanned_by(&h, "`header` must be on the first field: the fixed header comes before the attributes");
+                cx.error_spanned_by(
+                    &h,
+                    "`header` must be on the first field: the fixed header comes before the attributes",
+                );
             }
             Some(Role::Header)
         } else if let Some(s) = a.skip.clone() {
@@ -324,13 +392,21 @@ fn set_fields<'a>(cx: &Ctxt, cattrs: &attr::ContainerAttrs, fields: impl Iterato
         } else if let Some(u) = a.unknown.clone() {
             refuse_all_but(cx, &a, &u, &[]);
             if let Some(prev) = &unknown_seen {
-                cx.error_spanned_by(&u, format!("only one `unknown` field can collect unclaimed attributes; `{prev}` already does"));
+                cx.error_spanned_by(
+                    &u,
+                    format!(
+                        "only one `unknown` field can collect unclaimed attributes; `{prev}` already does"
+                    ),
+                );
             }
             if let Some(d) = &cattrs.deny_unknown {
                 cx.error_spanned_by(d, "`deny_unknown` conflicts with the `unknown` field that keeps unclaimed attributes; keep one");
             }
             if vec_inner(&f.ty).is_none() {
-                cx.error_spanned_by(&f.ty, "an `unknown` field is a `Vec<nlattr::Attr<'a>>` or a `Vec<nlattr::OwnedAttr>`");
+                cx.error_spanned_by(
+                    &f.ty,
+                    "an `unknown` field is a `Vec<nlattr::Attr<'a>>` or a `Vec<nlattr::OwnedAttr>`",
+                );
             }
             unknown_seen = Some(name.clone());
             Some(Role::Unknown)
@@ -376,7 +452,10 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             Fields::Unnamed(u) if u.unnamed.len() == 1 => Some(&u.unnamed[0].ty),
             Fields::Unit => None,
             _ => {
-                cx.error_spanned_by(&v.ident, "an attribute variant holds one value (`Mtu(u32)`) or none (a flag)");
+                cx.error_spanned_by(
+                    &v.ident,
+                    "an attribute variant holds one value (`Mtu(u32)`) or none (a flag)",
+                );
                 continue;
             }
         };
@@ -389,7 +468,10 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             match single {
                 Some(t) => VariantRole::Unknown(t.clone()),
                 None => {
-                    cx.error_spanned_by(&v.ident, "the `unknown` variant holds the attribute: `Other(nlattr::Attr<'a>)`");
+                    cx.error_spanned_by(
+                        &v.ident,
+                        "the `unknown` variant holds the attribute: `Other(nlattr::Attr<'a>)`",
+                    );
                     continue;
                 }
             }
@@ -399,7 +481,10 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             let ty = single.unwrap_or(&bool_ty);
             if unit && !matches!(a.form(), Form::Flag) {
                 if a.form.is_some() {
-                    cx.error_spanned_by(&v.ident, "a unit variant is a flag attribute; use `flag` or give the variant a value");
+                    cx.error_spanned_by(
+                        &v.ident,
+                        "a unit variant is a flag attribute; use `flag` or give the variant a value",
+                    );
                 }
             }
             let mut a = a;
@@ -427,7 +512,10 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             for other in &out {
                 if let VariantRole::Attr(o, _) = &other.role {
                     if type_key(&o.ty_expr) == key {
-                        cx.error_spanned_by(&spec.ty_expr, format!("attribute type `{key}` is already used by variant `{}`", other.name));
+                        cx.error_spanned_by(
+                            &spec.ty_expr,
+                            format!("attribute type `{key}` is already used by variant `{}`", other.name),
+                        );
                     }
                 }
             }
@@ -446,7 +534,10 @@ fn sub_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<SubVariant<'a>> {
             Fields::Unnamed(u) if u.unnamed.len() == 1 => Some(&u.unnamed[0].ty),
             Fields::Unit => None,
             _ => {
-                cx.error_spanned_by(&v.ident, "a sub-message variant holds one attribute set (`Veth(VethInfo<'a>)`) or nothing");
+                cx.error_spanned_by(
+                    &v.ident,
+                    "a sub-message variant holds one attribute set (`Veth(VethInfo<'a>)`) or nothing",
+                );
                 continue;
             }
         };
@@ -460,7 +551,10 @@ fn sub_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<SubVariant<'a>> {
                 cx.error_spanned_by(&s.kw, "`select` conflicts with `other`; the `other` variant takes every value no variant selects");
             }
         } else if a.select.is_none() {
-            cx.error_spanned_by(&v.ident, "add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`");
+            cx.error_spanned_by(
+                &v.ident,
+                "add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`",
+            );
         }
         out.push(SubVariant { ident: &v.ident, ty, select: a.select.map(|k| k.value), other });
     }
@@ -476,7 +570,10 @@ fn value_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum, repr: &Type) -> Vec<Value
         if a.other.is_some() {
             match &v.fields {
                 Fields::Unnamed(u) if u.unnamed.len() == 1 => {}
-                _ => cx.error_spanned_by(&v.ident, format!("the `other` variant keeps unknown values: `Other({})`", repr.to_token_stream())),
+                _ => cx.error_spanned_by(
+                    &v.ident,
+                    format!("the `other` variant keeps unknown values: `Other({})`", repr.to_token_stream()),
+                ),
             }
             if other_seen {
                 cx.error_spanned_by(&v.ident, "only one `other` variant can keep unknown values");

@@ -38,8 +38,28 @@ pub const OTHER: &str = "other";
 
 /// Keywords allowed on a field of an attribute set.
 pub const FIELD_KEYWORDS: &[&str] = &[
-    TYPE, BE, LE, NET_BYTEORDER, UINT, SINT, FLAG, NESTED, MULTI, NESTED_ARRAY, FIXED, HEADER, SUBMSG,
-    RANGE, LEN, MIN_LEN, MAX_LEN, VALIDATE, DEFAULT, WITH, SKIP, UNKNOWN,
+    TYPE,
+    BE,
+    LE,
+    NET_BYTEORDER,
+    UINT,
+    SINT,
+    FLAG,
+    NESTED,
+    MULTI,
+    NESTED_ARRAY,
+    FIXED,
+    HEADER,
+    SUBMSG,
+    RANGE,
+    LEN,
+    MIN_LEN,
+    MAX_LEN,
+    VALIDATE,
+    DEFAULT,
+    WITH,
+    SKIP,
+    UNKNOWN,
 ];
 
 /// Keywords allowed on an attribute-set container.

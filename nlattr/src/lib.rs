@@ -48,6 +48,7 @@ extern crate std;
 // Derived code names `::nlattr`, also inside this crate.
 extern crate self as nlattr;
 
+pub mod attributes;
 pub mod codec;
 pub mod consts;
 pub mod error;
@@ -56,7 +57,6 @@ pub mod extack;
 pub mod families;
 pub mod header;
 pub mod iter;
-pub mod attributes;
 pub mod policy;
 #[doc(hidden)]
 pub mod private;
@@ -106,9 +106,9 @@ pub use nlattr_derive::NlSubMsg;
 /// unknown bits). See [`attributes`](attributes#nlvalue).
 pub use nlattr_derive::NlValue;
 
-pub use set::{AttrEnum, AttrSet, RawAttr, Selector, SubMessage, SubMessageDecode};
 #[cfg(feature = "alloc")]
 pub use set::OwnedAttr;
+pub use set::{AttrEnum, AttrSet, RawAttr, Selector, SubMessage, SubMessageDecode};
 
 /// `zerocopy`, re-exported so that derived code and users name the same version.
 pub use zerocopy;

@@ -60,7 +60,7 @@ pub trait AttrSet: Encode + HasPolicy {
         seq: u32,
         pid: u32,
     ) -> Result<(), EncodeError> {
-        w.reserve(NLMSG_HDRLEN + 3 + self.encoded_len());
+        w.reserve(crate::consts::align4(w.len()) - w.len() + NLMSG_HDRLEN + self.encoded_len());
         let start = w.len();
         let mark = w.begin_message(ty, flags, seq, pid)?;
         if let Err(e) = self.encode(w) {

@@ -36,7 +36,9 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         });
     }
     let dec = match &spec.form {
-        Form::Plain | Form::Nested { .. } => quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o)),
+        Form::Plain | Form::Nested { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o))
+        }
         Form::Be | Form::NetByteorder => quote! {
             ::core::result::Result::map(<#k::codec::Be<#v> as #k::Decode<#de>>::decode(#p, #o), |__nla_b| __nla_b.0)
         },
@@ -125,7 +127,11 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
         (Presence::Array { keep_index }, _) => {
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
-            let push = if *keep_index { quote!(#l.push((__nla_el.ty(), __nla_x))) } else { quote!(#l.push(__nla_x)) };
+            let push = if *keep_index {
+                quote!(#l.push((__nla_el.ty(), __nla_x)))
+            } else {
+                quote!(#l.push(__nla_x))
+            };
             let again = if dup { dup_err.clone() } else { quote!(#l.clear();) };
             quote! {
                 #wrap
@@ -227,7 +233,9 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                             Role::Attr(s) => Some(&s.value_ty),
                             _ => None,
                         });
-                        let assert = sel_ty.map(|t| quote_spanned!(selector.span()=> let _ = #k::private::assert_selector::<#t>;));
+                        let assert = sel_ty.map(
+                            |t| quote_spanned!(selector.span()=> let _ = #k::private::assert_selector::<#t>;),
+                        );
                         let name = &f.name;
                         locals.extend(quote!(let mut #s: ::core::option::Option<#k::Attr<#de>> = ::core::option::Option::None;));
                         after.extend(quote! {
@@ -254,10 +262,12 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                         }
                     }
                     (Presence::Flag, _) => locals.extend(quote!(let mut #l: bool = false;)),
-                    _ => locals.extend(quote!(let mut #l: ::core::option::Option<#v> = ::core::option::Option::None;)),
+                    _ => locals.extend(
+                        quote!(let mut #l: ::core::option::Option<#v> = ::core::option::Option::None;),
+                    ),
                 }
                 let body = arm(g, cont, f, spec);
-                arms.extend(quote!(#tc => { #body })); 
+                arms.extend(quote!(#tc => { #body }));
                 let name = &f.name;
                 match &spec.presence {
                     Presence::Required if !matches!(spec.form, Form::Submsg { .. }) => finish.extend(quote! {

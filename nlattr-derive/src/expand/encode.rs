@@ -6,7 +6,9 @@ use syn::spanned::Spanned;
 use syn::{Lit, Type};
 
 use super::{names, Gen};
-use crate::ast::{AttrSpec, AttrVariant, Container, Field, Presence, Role, SubVariant, ValueVariant, VariantRole};
+use crate::ast::{
+    AttrSpec, AttrVariant, Container, Field, Presence, Role, SubVariant, ValueVariant, VariantRole,
+};
 use crate::attr::Form;
 
 /// Payload length of the value `__nla_v: &V`.
@@ -18,8 +20,12 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
             quote!(<#v as #k::Encode>::encoded_len(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
-        Form::Uint => quote!(#k::Encode::encoded_len(&#k::codec::Uint(::core::convert::From::from(*__nla_v)))),
-        Form::Sint => quote!(#k::Encode::encoded_len(&#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
+        Form::Uint => {
+            quote!(#k::Encode::encoded_len(&#k::codec::Uint(::core::convert::From::from(*__nla_v))))
+        }
+        Form::Sint => {
+            quote!(#k::Encode::encoded_len(&#k::codec::Sint(::core::convert::From::from(*__nla_v))))
+        }
         Form::Fixed => quote!(::core::mem::size_of_val(__nla_v)),
         Form::Flag => quote!(0usize),
         Form::With(p) => quote_spanned!(p.span()=> #p::encoded_len(__nla_v)),
@@ -37,12 +43,16 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
         Form::Nested { no_flag: false } => quote!(#w.attr_raw(#tc | #nested, __nla_v)),
         Form::Nested { no_flag: true } => quote!(#w.attr_raw(#tc, __nla_v)),
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
-        Form::NetByteorder => quote!(#w.attr_raw(#tc | #k::consts::NLA_F_NET_BYTEORDER, &#k::codec::Be(*__nla_v))),
+        Form::NetByteorder => {
+            quote!(#w.attr_raw(#tc | #k::consts::NLA_F_NET_BYTEORDER, &#k::codec::Be(*__nla_v)))
+        }
         Form::Le => quote!(#w.attr_raw(#tc, &#k::codec::Le(*__nla_v))),
         Form::Uint => quote!(#w.attr_raw(#tc, &#k::codec::Uint(::core::convert::From::from(*__nla_v)))),
         Form::Sint => quote!(#w.attr_raw(#tc, &#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
         Form::Flag => quote!(#w.flag(#tc)),
-        Form::Submsg { no_flag: false, .. } => quote!(#w.attr_raw(#tc | #k::SubMessage::flags(__nla_v), __nla_v)),
+        Form::Submsg { no_flag: false, .. } => {
+            quote!(#w.attr_raw(#tc | #k::SubMessage::flags(__nla_v), __nla_v))
+        }
         Form::Submsg { no_flag: true, .. } => quote!(#w.attr_raw(#tc, __nla_v)),
         Form::Fixed => quote! {
             match #w.begin_attr(#tc) {
@@ -125,7 +135,9 @@ fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_attr_set::<#v>;),
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            quote_spanned!(v.span()=> let _ = #k::private::assert_attr_set::<#v>;)
+        }
         Form::Submsg { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_sub_message::<#v>;),
         _ => quote!(),
     }
@@ -179,7 +191,9 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     Presence::Optional => {
                         len.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
                         enc.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { if let ::core::result::Result::Err(__nla_e) = #write { #enc_fail } }));
-                        chk.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { #ew #check }));
+                        chk.extend(
+                            quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { #ew #check }),
+                        );
                     }
                     Presence::Flag => {
                         len.extend(quote!(if self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(0)); }));
@@ -187,7 +201,9 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     }
                     Presence::Multi => {
                         len.extend(quote!(for __nla_v in &self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
-                        let idx = quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i).unwrap_or(u32::MAX));
+                        let idx =
+                            quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
+                                .unwrap_or(u32::MAX));
                         enc.extend(quote! {
                             for (__nla_i, __nla_v) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
                                 if let ::core::result::Result::Err(__nla_e) = #write {
@@ -209,7 +225,9 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         } else {
                             (quote!(__nla_v), quote!(#k::private::array_index(__nla_i, #tc)?))
                         };
-                        let ii = quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i).unwrap_or(u32::MAX));
+                        let ii =
+                            quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
+                                .unwrap_or(u32::MAX));
                         len.extend(quote! {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
@@ -286,9 +304,14 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
         let vi = var.ident;
         match &var.role {
             VariantRole::Unknown(_) => {
-                catch_all = quote!(::core::result::Result::Ok(Self::#vi(::core::convert::From::from(__nla_a))));
-                tys.extend(quote!(Self::#vi(__nla_u) => #k::RawAttr::raw_type(__nla_u) & #k::consts::NLA_TYPE_MASK,));
-                lens.extend(quote!(Self::#vi(__nla_u) => #k::writer::attr_size(#k::RawAttr::payload(__nla_u).len()),));
+                catch_all =
+                    quote!(::core::result::Result::Ok(Self::#vi(::core::convert::From::from(__nla_a))));
+                tys.extend(
+                    quote!(Self::#vi(__nla_u) => #k::RawAttr::raw_type(__nla_u) & #k::consts::NLA_TYPE_MASK,),
+                );
+                lens.extend(
+                    quote!(Self::#vi(__nla_u) => #k::writer::attr_size(#k::RawAttr::payload(__nla_u).len()),),
+                );
                 encs.extend(quote!(Self::#vi(__nla_u) => __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u)),));
             }
             VariantRole::Attr(spec, unit) => {
@@ -296,7 +319,11 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
                 let name = &var.name;
                 asserts.extend(assert_bound(g, spec));
                 let body = super::decode::value(g, var.index, spec);
-                let (pat, made) = if *unit { (quote!(Self::#vi), quote!(Self::#vi)) } else { (quote!(Self::#vi(__nla_v)), quote!(Self::#vi(__nla_x))) };
+                let (pat, made) = if *unit {
+                    (quote!(Self::#vi), quote!(Self::#vi))
+                } else {
+                    (quote!(Self::#vi(__nla_v)), quote!(Self::#vi(__nla_x)))
+                };
                 let made = if *unit { quote!({ let _ = __nla_x; #made }) } else { made };
                 dec.extend(quote! {
                     #tc => {
@@ -372,7 +399,9 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             }
         }
         let decode = match var.ty {
-            Some(t) => quote_spanned!(t.span()=> ::core::result::Result::map(<#t as #k::Decode<#de>>::decode(__nla_p, __nla_o), Self::#vi)),
+            Some(t) => {
+                quote_spanned!(t.span()=> ::core::result::Result::map(<#t as #k::Decode<#de>>::decode(__nla_p, __nla_o), Self::#vi))
+            }
             None => quote!(::core::result::Result::Ok(Self::#vi)),
         };
         if var.other {
@@ -439,6 +468,7 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
     let mut consts = TokenStream::new();
     let mut to = TokenStream::new();
     let mut from = TokenStream::new();
+    let mut from_total = TokenStream::new();
     let mut other = None;
     for (i, var) in vars.iter().enumerate() {
         let vi = var.ident;
@@ -452,6 +482,7 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
         consts.extend(quote!(const #c: #repr = #value;));
         to.extend(quote!(#ident::#vi => #c,));
         from.extend(quote!(#c => ::core::result::Result::Ok(#ident::#vi),));
+        from_total.extend(quote!(#c => #ident::#vi,));
     }
     let fallback = match other {
         Some(vi) => quote!(__nla_x => ::core::result::Result::Ok(#ident::#vi(__nla_x)),),
@@ -467,7 +498,7 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
             impl #ig ::core::convert::From<#repr> for #ident #tg {
                 fn from(__nla_r: #repr) -> Self {
                     match __nla_r {
-                        #from
+                        #from_total
                         __nla_x => #ident::#vi(__nla_x),
                     }
                 }

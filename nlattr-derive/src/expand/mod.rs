@@ -74,20 +74,26 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     };
     match &cont.body {
         Body::Set(fields) => {
-            let consts = set_consts(&g, fields.iter().filter_map(|f| match &f.role {
-                Role::Attr(s) => Some((f.index, s)),
-                _ => None,
-            }));
+            let consts = set_consts(
+                &g,
+                fields.iter().filter_map(|f| match &f.role {
+                    Role::Attr(s) => Some((f.index, s)),
+                    _ => None,
+                }),
+            );
             let dec = decode::set(&g, cont, fields);
             let enc = encode::set(&g, fields);
             let pol = policy::set(&g, cont, fields);
             quote! { #consts #dec #enc #pol }
         }
         Body::AttrEnum(vars) => {
-            let consts = set_consts(&g, vars.iter().filter_map(|v| match &v.role {
-                crate::ast::VariantRole::Attr(s, _) => Some((v.index, s)),
-                crate::ast::VariantRole::Unknown(_) => None,
-            }));
+            let consts = set_consts(
+                &g,
+                vars.iter().filter_map(|v| match &v.role {
+                    crate::ast::VariantRole::Attr(s, _) => Some((v.index, s)),
+                    crate::ast::VariantRole::Unknown(_) => None,
+                }),
+            );
             let body = encode::attr_enum(&g, cont, vars);
             let pol = policy::attr_enum(&g, vars);
             quote! { #consts #body #pol }
@@ -99,7 +105,10 @@ fn expand(cont: &Container<'_>) -> TokenStream {
 }
 
 /// The attribute type, range and length consts, each checked where the user wrote it.
-fn set_consts<'s>(g: &Gen<'_>, specs: impl Iterator<Item = (usize, &'s crate::ast::AttrSpec)>) -> TokenStream {
+fn set_consts<'s>(
+    g: &Gen<'_>,
+    specs: impl Iterator<Item = (usize, &'s crate::ast::AttrSpec)>,
+) -> TokenStream {
     let k = g.krate;
     let mut out = TokenStream::new();
     let mut tys = Vec::new();

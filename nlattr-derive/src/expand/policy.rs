@@ -12,7 +12,10 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
     let v = &spec.value_ty;
     let kind = quote!(#k::policy::AttrKind);
     let (kind, nested_flag) = match &spec.form {
-        Form::Plain => (quote!(<#v as #k::Encode>::KIND), quote!((<#v as #k::Encode>::FLAGS & #k::consts::NLA_F_NESTED) != 0)),
+        Form::Plain => (
+            quote!(<#v as #k::Encode>::KIND),
+            quote!((<#v as #k::Encode>::FLAGS & #k::consts::NLA_F_NESTED) != 0),
+        ),
         Form::Be | Form::NetByteorder => (quote!(<#k::codec::Be<#v> as #k::Encode>::KIND), quote!(false)),
         Form::Le => (quote!(<#k::codec::Le<#v> as #k::Encode>::KIND), quote!(false)),
         Form::Uint => (quote!(#kind::Uint), quote!(false)),
@@ -20,11 +23,18 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
         Form::Flag => (quote!(#kind::Flag), quote!(false)),
         Form::Fixed => (quote!(#kind::Struct(::core::mem::size_of::<#v>())), quote!(false)),
         Form::With(_) => (quote!(#kind::Binary), quote!(false)),
-        Form::Nested { no_flag } => (quote!(#kind::Nested(<#v as #k::policy::HasPolicy>::POLICY)), quote!(!#no_flag)),
-        Form::NestedArray { .. } => (quote!(#kind::NestedArray(<#v as #k::policy::HasPolicy>::POLICY)), quote!(true)),
+        Form::Nested { no_flag } => {
+            (quote!(#kind::Nested(<#v as #k::policy::HasPolicy>::POLICY)), quote!(!#no_flag))
+        }
+        Form::NestedArray { .. } => {
+            (quote!(#kind::NestedArray(<#v as #k::policy::HasPolicy>::POLICY)), quote!(true))
+        }
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
-            (quote!(#kind::SubMessage { selector: #sel, variants: <#v as #k::SubMessage>::VARIANTS }), quote!(!#no_flag))
+            (
+                quote!(#kind::SubMessage { selector: #sel, variants: <#v as #k::SubMessage>::VARIANTS }),
+                quote!(!#no_flag),
+            )
         }
     };
     let tc = names::ty_const(i);
@@ -61,13 +71,13 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     let k = g.krate;
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let name = ident.to_string();
-    let header_len = fields
-        .iter()
-        .find(|f| matches!(f.role, Role::Header))
-        .map_or_else(|| quote!(0), |h| {
+    let header_len = fields.iter().find(|f| matches!(f.role, Role::Header)).map_or_else(
+        || quote!(0),
+        |h| {
             let ty = h.ty;
             quote!(#k::consts::align4(::core::mem::size_of::<#ty>()))
-        });
+        },
+    );
     let entries: TokenStream = fields
         .iter()
         .filter_map(|f| match &f.role {

@@ -7,8 +7,8 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use alloc::{ffi::CString, string::String, vec::Vec};
 
 use super::{exact, Decode, Encode};
-use crate::policy::AttrKind;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::policy::AttrKind;
 use crate::writer::Writer;
 
 /// Splits a string payload at its terminating NUL.

@@ -3,11 +3,11 @@
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use super::{exact, Decode, Encode};
-use crate::policy::AttrKind;
 use crate::error::{DecodeError, EncodeError};
 use crate::header::{
     Bitfield32, GenlMsgHdr, IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtMsg, RtnlLinkStats64,
 };
+use crate::policy::AttrKind;
 use crate::writer::Writer;
 
 /// Reads a C struct from `payload` the way the kernel's structs evolve: a shorter payload

@@ -2,8 +2,8 @@
 //! [`Uint`]/[`Sint`].
 
 use super::{exact, Decode, Encode};
-use crate::policy::AttrKind;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::policy::AttrKind;
 use crate::writer::Writer;
 
 macro_rules! native_int {
