@@ -928,4 +928,3 @@ pub const IFLA_BR_MCAST_QUERIER_STATE: u16 = 47;
 pub const IFLA_BR_FDB_N_LEARNED: u16 = 48;
 /// `IFLA_BR_FDB_MAX_LEARNED`: largest number of learned FDB entries, 0 for no limit (`u32`).
 pub const IFLA_BR_FDB_MAX_LEARNED: u16 = 49;
-
