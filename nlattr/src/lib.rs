@@ -53,6 +53,8 @@ pub mod codec;
 pub mod consts;
 pub mod error;
 pub mod extack;
+#[cfg(feature = "alloc")]
+pub mod families;
 pub mod header;
 pub mod iter;
 pub mod policy;
