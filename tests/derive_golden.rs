@@ -519,3 +519,342 @@ fn encode_message_into_a_slice_and_back() {
         Err(EncodeError::BufferTooSmall { .. })
     ));
 }
+
+// ---------------------------------------------------------------------------------------
+// Generic-netlink-shaped sets: nested arrays, owned types, every remaining keyword.
+
+#[derive(NlAttrs, Debug, Clone, PartialEq, Default)]
+struct Op {
+    #[nla(type = 1)]
+    id: u32,
+    #[nla(type = 2)]
+    flags: Option<u32>,
+}
+
+#[derive(
+    zerocopy::FromBytes,
+    zerocopy::IntoBytes,
+    zerocopy::KnownLayout,
+    zerocopy::Immutable,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Default,
+)]
+#[repr(C)]
+struct Pair {
+    x: u32,
+    y: u32,
+}
+
+fn even(v: &u32) -> Result<(), &'static str> {
+    if v % 2 == 0 {
+        Ok(())
+    } else {
+        Err("must be even")
+    }
+}
+
+/// A codec for `with`: a `u32` in tenths on the wire.
+mod tenths {
+    use nlattr::{DecodeError, EncodeError, Writer};
+    pub fn encoded_len(_: &u32) -> usize {
+        4
+    }
+    pub fn encode(v: &u32, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&(v * 10).to_ne_bytes())
+    }
+    pub fn decode(p: &[u8], o: usize) -> Result<u32, DecodeError> {
+        nlattr::codec::exact::<4>(p, o).map(|b| u32::from_ne_bytes(b) / 10)
+    }
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Family {
+    #[nla(type = 1, nested_array)]
+    ops: Vec<Op>,
+    #[nla(type = 2, nested_array(keep_index))]
+    indexed: Vec<(u16, Op)>,
+    #[nla(type = 3, fixed)]
+    pair: Option<Pair>,
+    #[nla(type = 4, validate = even)]
+    even: Option<u32>,
+    #[nla(type = 5, default)]
+    version: u32,
+    #[nla(type = 6, default = 42)]
+    answer: u8,
+    #[nla(skip)]
+    cache: u32,
+    #[nla(type = 7, with = tenths)]
+    scaled: Option<u32>,
+    #[nla(type = 8, nested(no_flag))]
+    legacy: Option<Op>,
+    #[nla(type = 9, multi, range = 1..10)]
+    small: Vec<u16>,
+    #[nla(type = 10)]
+    name: Option<String>,
+    #[nla(unknown)]
+    rest: Vec<OwnedAttr>,
+}
+
+fn family() -> Family {
+    Family {
+        ops: vec![Op { id: 1, flags: None }, Op { id: 2, flags: Some(3) }],
+        indexed: vec![(5, Op { id: 9, flags: None })],
+        pair: Some(Pair { x: 1, y: 2 }),
+        even: Some(4),
+        version: 2,
+        answer: 7,
+        cache: 0,
+        scaled: Some(3),
+        legacy: Some(Op { id: 1, flags: None }),
+        small: vec![1, 9],
+        name: Some("nlctrl".into()),
+        rest: vec![],
+    }
+}
+
+fn family_bytes() -> Vec<u8> {
+    let op1 = a(1, &1u32.to_ne_bytes());
+    let op2 = cat(&[a(1, &2u32.to_ne_bytes()), a(2, &3u32.to_ne_bytes())]);
+    cat(&[
+        nest(1, &[nest(1, std::slice::from_ref(&op1)), nest(2, &[op2])]),
+        nest(2, &[nest(5, &[a(1, &9u32.to_ne_bytes())])]),
+        a(3, &[1, 0, 0, 0, 2, 0, 0, 0]),
+        a(4, &4u32.to_ne_bytes()),
+        a(5, &2u32.to_ne_bytes()),
+        a(6, &[7]),
+        a(7, &30u32.to_ne_bytes()),
+        a(8, &op1),
+        a(9, &1u16.to_ne_bytes()),
+        a(9, &9u16.to_ne_bytes()),
+        a(10, b"nlctrl\0"),
+    ])
+}
+
+#[test]
+fn nested_arrays_fixed_validate_default_skip_with_no_flag() {
+    assert_eq!(enc(&family()), family_bytes());
+    assert_eq!(Family::decode(&family_bytes(), 0), Ok(family()));
+    // Defaults when absent; skip is Default; empty arrays and repeats are empty.
+    let minimal = Family::decode(&[], 0).unwrap();
+    assert_eq!((minimal.version, minimal.answer, minimal.cache, minimal.ops.len()), (0, 42, 0, 0));
+    // A shorter fixed struct is zero-extended, a longer one accepted.
+    assert_eq!(Family::decode(&a(3, &[1, 0, 0, 0]), 0).unwrap().pair, Some(Pair { x: 1, y: 0 }));
+    assert_eq!(Family::decode(&a(3, &[0; 12]), 0).unwrap().pair, Some(Pair::default()));
+    // Empty entries of a nested array are skipped, as the kernel does.
+    let bytes = nest(1, &[a(1, &[]), nest(2, &[a(1, &5u32.to_ne_bytes())])]);
+    assert_eq!(Family::decode(&bytes, 0).unwrap().ops, vec![Op { id: 5, flags: None }]);
+}
+
+#[test]
+fn nested_array_error_path_has_the_index() {
+    let bytes = nest(
+        1,
+        &[
+            nest(1, &[a(1, &1u32.to_ne_bytes())]),
+            nest(2, &[a(1, &1u32.to_ne_bytes())]),
+            nest(3, &[a(1, &[1, 2, 3])]),
+        ],
+    );
+    let e = Family::decode(&bytes, 0).unwrap_err();
+    assert_eq!(e.to_string(), "decoding `ops[2].id` (type 1 at byte 32): expected 4 bytes, found 3");
+    assert_eq!(
+        e.path.segments().collect::<Vec<_>>(),
+        [Segment::Field("ops"), Segment::Index(2), Segment::Field("id")]
+    );
+    // A missing required field inside an element.
+    let bytes = nest(1, &[nest(1, &[a(2, &1u32.to_ne_bytes())])]);
+    let e = Family::decode(&bytes, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, e.attr_type, path(&e)),
+        (DecodeErrorKind::Missing, 8, Some(1), "ops[0].id".into())
+    );
+}
+
+#[test]
+fn validate_range_and_multi_errors() {
+    let e = Family::decode(&a(4, &3u32.to_ne_bytes()), 0).unwrap_err();
+    assert_eq!((e.kind, path(&e)), (DecodeErrorKind::Invalid("must be even"), "even".into()));
+    let bytes = cat(&[a(9, &1u16.to_ne_bytes()), a(9, &10u16.to_ne_bytes())]);
+    let e = Family::decode(&bytes, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::OutOfRange { value: 10, min: 1, max: 9 }, 8, "small[1]".into())
+    );
+    let mut f = family();
+    f.small.push(0);
+    match f.check() {
+        Err(EncodeError::Invalid {
+            attr_type: 9,
+            path,
+            kind: DecodeErrorKind::OutOfRange { value: 0, min: 1, max: 9 },
+        }) => {
+            assert_eq!(path.to_string(), "small[2]");
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut f = family();
+    f.even = Some(1);
+    assert!(matches!(
+        f.check(),
+        Err(EncodeError::Invalid { attr_type: 4, kind: DecodeErrorKind::Invalid("must be even"), .. })
+    ));
+    let mut f = family();
+    f.ops[1].id = 0;
+    assert_eq!(f.check(), Ok(()));
+}
+
+#[test]
+fn unknown_attributes_are_kept_owned_and_re_emitted() {
+    let bytes = cat(&[a(10, b"x\0"), a(77 | NLA_F_NET_BYTEORDER, &[1, 2, 3]), a(78, &[])]);
+    let f = Family::decode(&bytes, 0).unwrap();
+    assert_eq!(
+        f.rest,
+        vec![
+            OwnedAttr { raw_type: 77 | NLA_F_NET_BYTEORDER, payload: vec![1, 2, 3] },
+            OwnedAttr { raw_type: 78, payload: vec![] }
+        ]
+    );
+    // `default` fields are always sent; the kept attributes come last, unchanged.
+    let out = enc(&f);
+    assert_eq!(out[out.len() - 12..], bytes[8..]);
+    assert_eq!(Family::decode(&out, 0), Ok(f));
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+#[nla(deny_unknown, deny_duplicate)]
+struct Strict {
+    #[nla(type = 1)]
+    a: Option<u32>,
+    #[nla(type = 2, flag)]
+    f: bool,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Lenient {
+    #[nla(type = 1)]
+    a: Option<u32>,
+}
+
+#[test]
+fn container_options() {
+    let twice = cat(&[a(1, &1u32.to_ne_bytes()), a(1, &2u32.to_ne_bytes())]);
+    assert_eq!(Lenient::decode(&twice, 0), Ok(Lenient { a: Some(2) }), "the last one wins, as in the kernel");
+    let e = Strict::decode(&twice, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, e.attr_type, path(&e)),
+        (DecodeErrorKind::Duplicate, 8, Some(1), "a".into())
+    );
+    let e = Strict::decode(&cat(&[a(2, &[]), a(2, &[])]), 0).unwrap_err();
+    assert_eq!(e.kind, DecodeErrorKind::Duplicate);
+    let unknown = cat(&[a(1, &1u32.to_ne_bytes()), a(9, &[])]);
+    assert_eq!(Lenient::decode(&unknown, 0), Ok(Lenient { a: Some(1) }), "unknown types are skipped");
+    let e = Strict::decode(&unknown, 4).unwrap_err();
+    assert_eq!((e.kind, e.offset, e.attr_type), (DecodeErrorKind::Unknown, 12, Some(9)));
+    assert!(Strict::POLICY.deny_unknown);
+    let e = Strict::decode(&a(2, &[1]), 0).unwrap_err();
+    assert_eq!(e.kind, DecodeErrorKind::FlagWithPayload { found: 1 });
+}
+
+// The enum form.
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+enum CtrlAttr<'a> {
+    #[nla(type = CTRL_ATTR_FAMILY_ID)]
+    FamilyId(u16),
+    #[nla(type = CTRL_ATTR_FAMILY_NAME, max_len = 15)]
+    FamilyName(&'a str),
+    #[nla(type = CTRL_ATTR_OPS, nested)]
+    Op(Op),
+    #[nla(type = 20, flag)]
+    Flag,
+    #[nla(type = 21, be)]
+    Port(u16),
+    #[nla(unknown)]
+    Other(Attr<'a>),
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+enum StrictAttr {
+    #[nla(type = 1)]
+    One(u8),
+}
+
+#[test]
+fn enum_form_one_attribute_per_value() {
+    let bytes = cat(&[
+        a(CTRL_ATTR_FAMILY_ID, &16u16.to_ne_bytes()),
+        a(CTRL_ATTR_FAMILY_NAME, b"nlctrl\0"),
+        nest(CTRL_ATTR_OPS, &[a(1, &3u32.to_ne_bytes())]),
+        a(20, &[]),
+        a(21, &[0, 80]),
+        a(99, &[1]),
+    ]);
+    let all = CtrlAttr::decode_all(Attrs::new(&bytes, 0)).unwrap();
+    assert_eq!(all.len(), 6);
+    assert_eq!(all[0], CtrlAttr::FamilyId(16));
+    assert_eq!(all[1], CtrlAttr::FamilyName("nlctrl"));
+    assert_eq!(all[2], CtrlAttr::Op(Op { id: 3, flags: None }));
+    assert_eq!(all[3], CtrlAttr::Flag);
+    assert_eq!(all[4], CtrlAttr::Port(80));
+    assert!(matches!(all[5], CtrlAttr::Other(x) if x.ty() == 99));
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out);
+    for v in &all {
+        v.encode_attr(&mut w).unwrap();
+    }
+    assert_eq!(out, bytes);
+    assert_eq!(all.iter().map(AttrEnum::attr_len).sum::<usize>(), bytes.len());
+    assert_eq!(
+        all.iter().map(AttrEnum::attr_type).collect::<Vec<_>>(),
+        [CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME, CTRL_ATTR_OPS, 20, 21, 99]
+    );
+    let e = CtrlAttr::decode_all(Attrs::new(&a(CTRL_ATTR_FAMILY_ID, &[1]), 0)).unwrap_err();
+    assert_eq!(
+        (e.kind, path(&e)),
+        (DecodeErrorKind::BadLength { expected: 2, found: 1 }, "[0].FamilyId".into())
+    );
+    let e = StrictAttr::decode_all(Attrs::new(&a(2, &[1]), 0)).unwrap_err();
+    assert_eq!(e.kind, DecodeErrorKind::Unknown);
+    assert_eq!(CtrlAttr::POLICY.get(CTRL_ATTR_FAMILY_NAME).map(|p| p.field), Some("FamilyName"));
+}
+
+#[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[nla(repr = u16)]
+enum Closed {
+    A = 1,
+    B,
+}
+
+#[test]
+fn value_enums_and_newtypes() {
+    assert_eq!(enc(&OperState::Up), [6]);
+    assert_eq!(OperState::decode(&[2], 0), Ok(OperState::Down));
+    assert_eq!(OperState::decode(&[200], 0), Ok(OperState::Other(200)));
+    assert_eq!(u8::from(OperState::Other(200)), 200);
+    assert_eq!(OperState::from(0u8), OperState::Unknown);
+    assert_eq!(enc(&Closed::B), 2u16.to_ne_bytes());
+    assert_eq!(
+        Closed::decode(&7u16.to_ne_bytes(), 3),
+        Err(DecodeError::new(3, DecodeErrorKind::Invalid("the value names no variant of this enum")))
+    );
+    assert_eq!(IfFlags::decode(&u32::MAX.to_ne_bytes(), 0), Ok(IfFlags(u32::MAX)), "unknown bits are kept");
+    assert_eq!(enc(&IfFlags(0x8000_0000)), 0x8000_0000u32.to_ne_bytes());
+}
+
+mod renamed {
+    pub use nlattr as netlink;
+}
+
+#[derive(NlAttrs, Debug, PartialEq)]
+#[nla(crate = "renamed::netlink")]
+struct Renamed {
+    #[nla(type = 1)]
+    x: Option<u8>,
+}
+
+#[test]
+fn crate_path_override() {
+    assert_eq!(Renamed::decode(&a(1, &[4]), 0), Ok(Renamed { x: Some(4) }));
+}

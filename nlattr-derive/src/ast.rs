@@ -86,8 +86,8 @@ pub struct AttrVariant<'a> {
 pub enum VariantRole {
     /// A variant holding one attribute's value (`None` for a unit flag variant).
     Attr(AttrSpec, bool),
-    /// The catch-all, holding the raw attribute of this type.
-    Unknown(Type),
+    /// The catch-all, holding the raw attribute.
+    Unknown,
 }
 
 pub struct SubVariant<'a> {

@@ -47,6 +47,8 @@ pub struct FieldAttrs {
     pub default: Option<Kw<Option<Expr>>>,
     /// Keywords seen, for "only these keywords apply here" checks.
     pub seen: Vec<Ident>,
+    /// Whether an unknown keyword was reported (a misspelt `type` is not also "missing").
+    pub had_unknown: bool,
 }
 
 impl FieldAttrs {
@@ -254,6 +256,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 }
                 _ => {
                     cx.error_spanned_by(&meta.path, unknown_keyword(&name, sym::FIELD_KEYWORDS));
+                    out.had_unknown = true;
                     skip_rest(&meta)?;
                 }
             }

@@ -120,7 +120,7 @@ fn range_bounds(cx: &Ctxt, kw: &attr::Kw<Expr>, value_ty: &Type) -> Option<(Toke
 fn refuse_all_but(cx: &Ctxt, a: &FieldAttrs, role_kw: &syn::Ident, allowed: &[&str]) {
     for kw in &a.seen {
         let s = kw.to_string();
-        if s != role_kw.to_string() && !allowed.contains(&s.as_str()) {
+        if *role_kw != s && !allowed.contains(&s.as_str()) {
             cx.error_spanned_by(kw, format!("`{s}` cannot be combined with `{role_kw}`; a `{role_kw}` field has no attribute of its own"));
         }
     }
@@ -134,6 +134,9 @@ fn attr_spec(
     in_enum: bool,
 ) -> Option<AttrSpec> {
     let Some(ty_kw) = a.ty.clone() else {
+        if a.had_unknown {
+            return None;
+        }
         cx.error_spanned_by(
             span_tokens,
             "missing attribute type; add `#[nla(type = ...)]`, or `#[nla(skip)]` for a field that is not on the wire",
@@ -217,16 +220,16 @@ fn attr_spec(
             }
             presence = Presence::Array { keep_index: *keep_index };
         }
-        Form::Uint | Form::Sint | Form::Be | Form::Le | Form::NetByteorder => {
-            if int_name(&value_ty).is_none() {
-                cx.error_spanned_by(
-                    &value_ty,
-                    format!(
-                        "`{}` requires an integer field (`u8` to `u64`, `i8` to `i64`)",
-                        form_kw.as_ref().map(ToString::to_string).unwrap_or_default()
-                    ),
-                );
-            }
+        Form::Uint | Form::Sint | Form::Be | Form::Le | Form::NetByteorder
+            if int_name(&value_ty).is_none() =>
+        {
+            cx.error_spanned_by(
+                &value_ty,
+                format!(
+                    "`{}` requires an integer field (`u8` to `u64`, `i8` to `i64`)",
+                    form_kw.as_ref().map(ToString::to_string).unwrap_or_default()
+                ),
+            );
         }
         _ => {}
     }
@@ -466,7 +469,7 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             }
             unknown_seen = true;
             match single {
-                Some(t) => VariantRole::Unknown(t.clone()),
+                Some(_) => VariantRole::Unknown,
                 None => {
                     cx.error_spanned_by(
                         &v.ident,
@@ -479,13 +482,11 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             let unit = single.is_none();
             let bool_ty: Type = syn::parse_quote!(bool);
             let ty = single.unwrap_or(&bool_ty);
-            if unit && !matches!(a.form(), Form::Flag) {
-                if a.form.is_some() {
-                    cx.error_spanned_by(
-                        &v.ident,
-                        "a unit variant is a flag attribute; use `flag` or give the variant a value",
-                    );
-                }
+            if unit && a.form.is_some() && !matches!(a.form(), Form::Flag) {
+                cx.error_spanned_by(
+                    &v.ident,
+                    "a unit variant is a flag attribute; use `flag` or give the variant a value",
+                );
             }
             let mut a = a;
             if unit && a.form.is_none() {

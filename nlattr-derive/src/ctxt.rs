@@ -20,11 +20,6 @@ impl Ctxt {
         self.errors.borrow_mut().push(syn::Error::new_spanned(tokens.into_token_stream(), msg));
     }
 
-    /// An error at `span`.
-    pub fn error_at<M: std::fmt::Display>(&self, span: proc_macro2::Span, msg: M) {
-        self.errors.borrow_mut().push(syn::Error::new(span, msg));
-    }
-
     /// A parse error.
     pub fn syn_error(&self, err: syn::Error) {
         self.errors.borrow_mut().push(err);

@@ -9,29 +9,17 @@ pub use crate::codec::{Be, Decode, Encode, Le, Sint, Uint};
 pub use crate::set::{AttrEnum, AttrSet, RawAttr, SubMessage, SubMessageDecode};
 pub use core;
 
-/// Checks at compile time (in a `const`) that an attribute type fits in 14 bits.
+/// Whether `types` holds `ty` (for the compile-time check of repeated attribute types).
 #[must_use]
-pub const fn attr_type(ty: u16) -> u16 {
-    assert!(
-        ty <= NLA_TYPE_MASK,
-        "attribute type does not fit in 14 bits (at most 16383): bits 14 and 15 are NLA_F_NET_BYTEORDER and NLA_F_NESTED"
-    );
-    ty
-}
-
-/// Checks at compile time that no two attribute types of a set are equal.
-#[must_use]
-pub const fn distinct(types: &[u16]) -> bool {
+pub const fn contains(types: &[u16], ty: u16) -> bool {
     let mut i = 0;
     while i < types.len() {
-        let mut j = i + 1;
-        while j < types.len() {
-            assert!(types[i] != types[j], "two fields of this attribute set use the same attribute type");
-            j += 1;
+        if types[i] == ty {
+            return true;
         }
         i += 1;
     }
-    true
+    false
 }
 
 /// A length for a policy table.

@@ -303,7 +303,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
     for var in vars {
         let vi = var.ident;
         match &var.role {
-            VariantRole::Unknown(_) => {
+            VariantRole::Unknown => {
                 catch_all =
                     quote!(::core::result::Result::Ok(Self::#vi(::core::convert::From::from(__nla_a))));
                 tys.extend(

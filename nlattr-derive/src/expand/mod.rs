@@ -77,7 +77,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             let consts = set_consts(
                 &g,
                 fields.iter().filter_map(|f| match &f.role {
-                    Role::Attr(s) => Some((f.index, s)),
+                    Role::Attr(s) => Some((f.index, f.name.as_str(), s)),
                     _ => None,
                 }),
             );
@@ -90,8 +90,8 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             let consts = set_consts(
                 &g,
                 vars.iter().filter_map(|v| match &v.role {
-                    crate::ast::VariantRole::Attr(s, _) => Some((v.index, s)),
-                    crate::ast::VariantRole::Unknown(_) => None,
+                    crate::ast::VariantRole::Attr(s, _) => Some((v.index, v.name.as_str(), s)),
+                    crate::ast::VariantRole::Unknown => None,
                 }),
             );
             let body = encode::attr_enum(&g, cont, vars);
@@ -104,19 +104,56 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     }
 }
 
+/// Gives every token of `ts` the span `span`, so that a compile-time check reports there.
+fn respan(ts: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    ts.into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                ng.set_span(span);
+                tt = proc_macro2::TokenTree::Group(ng);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
+}
+
 /// The attribute type, range and length consts, each checked where the user wrote it.
 fn set_consts<'s>(
     g: &Gen<'_>,
-    specs: impl Iterator<Item = (usize, &'s crate::ast::AttrSpec)>,
+    specs: impl Iterator<Item = (usize, &'s str, &'s crate::ast::AttrSpec)>,
 ) -> TokenStream {
     let k = g.krate;
     let mut out = TokenStream::new();
-    let mut tys = Vec::new();
-    for (i, s) in specs {
+    let mut earlier: Vec<syn::Ident> = Vec::new();
+    for (i, name, s) in specs {
         let c = names::ty_const(i);
         let e = &s.ty_expr;
-        out.extend(quote_spanned! {e.span()=> const #c: u16 = #k::private::attr_type(#e); });
-        tys.push(c);
+        let too_big = format!(
+            "the attribute type of `{name}` does not fit in 14 bits (at most 16383): bits 14 and 15 are `NLA_F_NET_BYTEORDER` and `NLA_F_NESTED`"
+        );
+        let item = quote! {
+            const #c: u16 = {
+                let __nla_t: u16 = #e;
+                if __nla_t > #k::consts::NLA_TYPE_MASK {
+                    ::core::panic!(#too_big);
+                }
+                __nla_t
+            };
+        };
+        out.extend(respan(item, e.span()));
+        if !earlier.is_empty() {
+            let dup = format!("the attribute type of `{name}` is already used by another field; each field needs its own type (use `multi` for a repeated one)");
+            let item = quote! {
+                const _: () = if #k::private::contains(&[#(#earlier),*], #c) {
+                    ::core::panic!(#dup);
+                };
+            };
+            out.extend(respan(item, e.span()));
+        }
+        earlier.push(c);
         let v = &s.value_ty;
         if let Some((min, max)) = &s.checks.range {
             let (a, b) = (names::min_const(i), names::max_const(i));
@@ -130,9 +167,6 @@ fn set_consts<'s>(
             let a = names::max_len_const(i);
             out.extend(quote_spanned! {e.span()=> const #a: usize = #e; });
         }
-    }
-    if tys.len() > 1 {
-        out.extend(quote! { const _: bool = #k::private::distinct(&[#(#tys),*]); });
     }
     out
 }

@@ -108,7 +108,7 @@ pub fn attr_enum(g: &Gen<'_>, vars: &[AttrVariant<'_>]) -> TokenStream {
     for v in vars {
         match &v.role {
             VariantRole::Attr(spec, _) => entries.extend(entry(g, v.index, &v.name, spec)),
-            VariantRole::Unknown(_) => deny_unknown = false,
+            VariantRole::Unknown => deny_unknown = false,
         }
     }
     quote! {

@@ -1,0 +1,9 @@
+use nlattr::NlAttrs;
+
+#[derive(NlAttrs)]
+struct Link {
+    #[nla(type = 1, nestd)]
+    info: Option<u32>,
+}
+
+fn main() {}
