@@ -47,6 +47,7 @@ extern crate std;
 
 pub mod codec;
 pub mod consts;
+pub mod dump;
 pub mod error;
 pub mod extack;
 pub mod header;
