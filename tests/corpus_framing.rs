@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use nlattr::consts::{
-    align4, MAX_NEST_DEPTH, NETLINK_GENERIC, NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLM_F_ACK_TLVS,
-    NLM_F_CAPPED,
+    align4, MAX_NEST_DEPTH, NETLINK_GENERIC, NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN,
+    NLM_F_ACK_TLVS, NLM_F_CAPPED,
 };
 use nlattr::dump::{family_header_len, HexDump};
 use nlattr::header::{read_header, GenlMsgHdr, IfAddrMsg, IfInfoMsg, NlMsgHdr, RtMsg};
@@ -59,7 +59,10 @@ fn exchanges() -> Vec<Exchange> {
                 .as_array()
                 .expect("datagrams")
                 .iter()
-                .map(|d| std::fs::read(dir.join(&name).join(d["file"].as_str().expect("file"))).expect("reply file"))
+                .map(|d| {
+                    std::fs::read(dir.join(&name).join(d["file"].as_str().expect("file")))
+                        .expect("reply file")
+                })
                 .collect();
             Exchange { name, meta, expected, protocol, request, datagrams }
         })
@@ -113,7 +116,12 @@ fn ext_ack_start(m: &Message<'_>) -> Option<usize> {
 fn every_datagram_frames_with_the_counts_meta_json_lists() {
     for ex in exchanges() {
         let meta_datagrams = ex.meta["datagrams"].as_array().expect("datagrams");
-        assert_eq!(ex.datagrams.len() as u64, as_u64(&ex.meta["datagram_count"], "datagram_count"), "{}", ex.name);
+        assert_eq!(
+            ex.datagrams.len() as u64,
+            as_u64(&ex.meta["datagram_count"], "datagram_count"),
+            "{}",
+            ex.name
+        );
         let mut total = 0;
         let mut histogram: BTreeMap<u16, u64> = BTreeMap::new();
         for (i, (bytes, meta)) in ex.datagrams.iter().zip(meta_datagrams).enumerate() {
@@ -177,7 +185,8 @@ fn terminal_messages_match_meta_json() {
         for (i, bytes) in ex.datagrams.iter().enumerate() {
             for m in frame(&ex.name, bytes) {
                 if m.is_error() || m.is_done() {
-                    let ack = ExtAck::parse(&m).unwrap_or_else(|e| panic!("{}: {e}\n{}", ex.name, HexDump::new(bytes)));
+                    let ack = ExtAck::parse(&m)
+                        .unwrap_or_else(|e| panic!("{}: {e}\n{}", ex.name, HexDump::new(bytes)));
                     seen.push((i, m, ack));
                 }
             }
@@ -193,7 +202,11 @@ fn terminal_messages_match_meta_json() {
             assert_eq!(u64::from(ack.flags), as_u64(&t["flags"], "flags"), "{what}");
             let ext = t["ext_ack"].as_object().expect("ext_ack");
             assert_eq!(ack.message, ext.get("MSG").and_then(Value::as_str), "{what}");
-            assert_eq!(ack.missing_type.map(u64::from), ext.get("MISS_TYPE").and_then(Value::as_u64), "{what}");
+            assert_eq!(
+                ack.missing_type.map(u64::from),
+                ext.get("MISS_TYPE").and_then(Value::as_u64),
+                "{what}"
+            );
             assert_eq!(ack.offset.map(u64::from), ext.get("OFFS").and_then(Value::as_u64), "{what}");
             assert!(ack.cookie.is_none() && ack.policy.is_none() && ack.missing_nest.is_none(), "{what}");
             if let Some(orig) = t.get("orig_header") {
@@ -257,7 +270,10 @@ fn fact_19_capped_and_uncapped_prefix_length_errors_agree() {
     assert_eq!((b.errno, b.flags), (22, NLM_F_CAPPED | NLM_F_ACK_TLVS));
     assert_eq!(a.message, Some("ipv4: Invalid prefix length"));
     // The same typed result, whether the request was echoed or not.
-    assert_eq!((a.errno, a.message, a.offset, a.missing_type), (b.errno, b.message, b.offset, b.missing_type));
+    assert_eq!(
+        (a.errno, a.message, a.offset, a.missing_type),
+        (b.errno, b.message, b.offset, b.missing_type)
+    );
     assert_eq!(a.to_string(), b.to_string());
     // Uncapped carries the request's payload; capped only its header, whose length is
     // still the original 40 (never to be used to skip).
@@ -334,7 +350,11 @@ const LEAF_SET: Node = Node::Set(&[]);
 
 const IFINFOMSG: Node = Node::Set(&[
     (26, "IFLA_AF_SPEC", Node::Set(&[(2, "AF_INET", Node::Leaf), (10, "AF_INET6", LEAF_SET)])),
-    (18, "IFLA_LINKINFO", Node::Set(&[(2, "IFLA_INFO_DATA", LEAF_SET), (5, "IFLA_INFO_SLAVE_DATA", LEAF_SET)])),
+    (
+        18,
+        "IFLA_LINKINFO",
+        Node::Set(&[(2, "IFLA_INFO_DATA", LEAF_SET), (5, "IFLA_INFO_SLAVE_DATA", LEAF_SET)]),
+    ),
     (52, "IFLA_PROP_LIST", LEAF_SET),
     (43, "IFLA_XDP", LEAF_SET),
 ]);
@@ -371,8 +391,12 @@ fn schema(ex: &Exchange, ty: u16) -> (&'static str, Node) {
         (NETLINK_ROUTE, 20) => ("ifaddrmsg", IFADDRMSG),
         (NETLINK_ROUTE, 24) => ("rtmsg", RTMSG),
         (NETLINK_GENERIC, _) if ty == 16 => ("ctrlmsg", CTRLMSG),
-        (NETLINK_GENERIC, _) if ex.name.starts_with("ethtool_linkinfo") => ("ethtool_linkinfo_msg", ETHTOOL_LINKINFO),
-        (NETLINK_GENERIC, _) if ex.name.starts_with("ethtool_strset") => ("ethtool_strset_msg", ETHTOOL_STRSET),
+        (NETLINK_GENERIC, _) if ex.name.starts_with("ethtool_linkinfo") => {
+            ("ethtool_linkinfo_msg", ETHTOOL_LINKINFO)
+        }
+        (NETLINK_GENERIC, _) if ex.name.starts_with("ethtool_strset") => {
+            ("ethtool_strset_msg", ETHTOOL_STRSET)
+        }
         _ => panic!("{}: no schema for type {ty}", ex.name),
     }
 }
@@ -431,7 +455,13 @@ impl Walk {
                     assert!(rest.len() >= 8, "{level}: a short rtnexthop at {at}\n{}", dump());
                     let len = usize::from(u16::from_ne_bytes([rest[0], rest[1]]));
                     assert!((8..=rest.len()).contains(&len), "{level}: rtnh_len {len} at {at}\n{}", dump());
-                    self.node(Attrs::new(&rest[8..len], at + 8), &format!("{level}/*"), LEAF_SET, depth + 1, dump);
+                    self.node(
+                        Attrs::new(&rest[8..len], at + 8),
+                        &format!("{level}/*"),
+                        LEAF_SET,
+                        depth + 1,
+                        dump,
+                    );
                     let step = align4(len).min(rest.len());
                     rest = &rest[step..];
                     at += step;
@@ -470,7 +500,13 @@ fn walk_exchange(ex: &Exchange) -> Walk {
             if m.is_error() || m.is_done() {
                 if let Some(start) = ext_ack_start(&m) {
                     let tlvs = m.payload.get(start..).unwrap_or_default();
-                    walk.node(Attrs::new(tlvs, m.payload_offset() + start), "nlmsgerr_ext", LEAF_SET, 0, &dump);
+                    walk.node(
+                        Attrs::new(tlvs, m.payload_offset() + start),
+                        "nlmsgerr_ext",
+                        LEAF_SET,
+                        0,
+                        &dump,
+                    );
                 }
                 continue;
             }
@@ -510,9 +546,14 @@ fn attribute_types_per_level_match_pyroute2() {
         let walk = walk_exchange(&ex);
         let expected = ex.expected["attr_types"].as_object().expect("attr_types");
         for (level, v) in expected {
-            let want: BTreeSet<u64> = v["types"].as_array().expect("types").iter().map(|t| as_u64(t, level)).collect();
+            let want: BTreeSet<u64> =
+                v["types"].as_array().expect("types").iter().map(|t| as_u64(t, level)).collect();
             let got = walk.types.get(level).unwrap_or_else(|| {
-                panic!("{}: level {level} never reached; reached {:?}", ex.name, walk.types.keys().collect::<Vec<_>>())
+                panic!(
+                    "{}: level {level} never reached; reached {:?}",
+                    ex.name,
+                    walk.types.keys().collect::<Vec<_>>()
+                )
             });
             assert_eq!(got, &want, "{}: types at {level}", ex.name);
         }
@@ -626,4 +667,76 @@ fn every_capture_dumps_without_a_malformed_region() {
             assert!(text.lines().count() > 2, "{}:\n{text}", ex.name);
         }
     }
+}
+
+#[test]
+fn fact_15_strict_checking_refuses_fixed_header_fields_of_a_dump_request() {
+    let ex = exchange("err_strict_getroute_dump_bad_header");
+    assert_eq!(ex.meta["sockopts"]["NETLINK_GET_STRICT_CHK"].as_u64(), Some(1));
+    assert_eq!(nlattr::consts::NETLINK_GET_STRICT_CHK, 12);
+    // The request: an RTM_GETROUTE dump whose rtmsg asks for dst_len 24, which a strict
+    // socket may not filter on.
+    let req = frame(&ex.name, &ex.request)[0];
+    assert_eq!(req.flags() & nlattr::consts::NLM_F_DUMP, nlattr::consts::NLM_F_DUMP);
+    let rtm: RtMsg = read_header(req.payload, req.payload_offset()).expect("rtmsg");
+    assert_eq!((rtm.family, rtm.dst_len), (2, 24));
+    let ack = parse_only(&ex);
+    assert_eq!((ack.kind, ack.errno), (AckKind::Done, 22));
+}
+
+#[test]
+fn fact_22_policy_dump_entries_decode_to_pyroute2_values() {
+    use nlattr::consts::{CTRL_ATTR_POLICY, NL_ATTR_TYPE_NUL_STRING, NL_ATTR_TYPE_U16, NL_ATTR_TYPE_U32};
+    use nlattr::PolicyInfo;
+    let ex = exchange("genl_ctrl_getpolicy_nlctrl_dump");
+    let expected = ex.expected["messages"].as_array().expect("messages");
+    let mut n = 0;
+    let mut entries = 0;
+    for bytes in &ex.datagrams {
+        for m in frame(&ex.name, bytes) {
+            let e = &expected[n]["attrs"];
+            n += 1;
+            if m.is_done() {
+                continue;
+            }
+            for a in m.attrs_after(4) {
+                let a = a.expect("attribute");
+                if a.ty() != CTRL_ATTR_POLICY {
+                    continue;
+                }
+                for policy in a.nested() {
+                    let policy = policy.expect("policy");
+                    for attr in policy.nested() {
+                        let attr = attr.expect("attribute policy");
+                        let info = PolicyInfo::parse(attr.nested()).expect("NL_POLICY_TYPE_ATTR_*");
+                        let want = &e["CTRL_ATTR_POLICY"][format!("POLICY({})", policy.ty())]
+                            [format!("ATTR({})", attr.ty())];
+                        let field = |name: &str| want.get(name).and_then(Value::as_u64);
+                        assert_eq!(info.ty.map(u64::from), field("NL_POLICY_TYPE_ATTR_TYPE"), "{want}");
+                        assert_eq!(info.min_u, field("NL_POLICY_TYPE_ATTR_MIN_VALUE_U"), "{want}");
+                        assert_eq!(info.max_u, field("NL_POLICY_TYPE_ATTR_MAX_VALUE_U"), "{want}");
+                        assert_eq!(
+                            info.min_len.map(u64::from),
+                            field("NL_POLICY_TYPE_ATTR_MIN_LENGTH"),
+                            "{want}"
+                        );
+                        assert_eq!(
+                            info.max_len.map(u64::from),
+                            field("NL_POLICY_TYPE_ATTR_MAX_LENGTH"),
+                            "{want}"
+                        );
+                        assert!(
+                            [NL_ATTR_TYPE_U16, NL_ATTR_TYPE_U32, NL_ATTR_TYPE_NUL_STRING]
+                                .contains(&info.ty.unwrap_or(0)),
+                            "{info:?}"
+                        );
+                        entries += 1;
+                    }
+                }
+            }
+        }
+    }
+    // nlctrl's two policies: {FAMILY_ID u16, FAMILY_NAME nul-string max 15} and the same
+    // plus OP u32.
+    assert_eq!(entries, 5);
 }

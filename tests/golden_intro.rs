@@ -8,8 +8,8 @@
 
 use nlattr::consts::{
     CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME, CTRL_ATTR_HDRSIZE, CTRL_ATTR_MAXATTR, CTRL_ATTR_MCAST_GROUPS,
-    CTRL_ATTR_OPS, CTRL_ATTR_VERSION, CTRL_CMD_GETFAMILY, GENL_ID_CTRL, NETLINK_GENERIC, NLMSG_ERROR, NLM_F_ACK,
-    NLM_F_CAPPED, NLM_F_REQUEST,
+    CTRL_ATTR_OPS, CTRL_ATTR_VERSION, CTRL_CMD_GETFAMILY, GENL_ID_CTRL, NETLINK_GENERIC, NLMSG_ERROR,
+    NLM_F_ACK, NLM_F_CAPPED, NLM_F_REQUEST,
 };
 use nlattr::dump::HexDump;
 use nlattr::header::{GenlMsgHdr, NlMsgHdr};
@@ -106,7 +106,10 @@ fn documented_request_decodes_to_its_fields() {
     let msgs: Vec<Message<'_>> = messages(&bytes).collect::<Result<_, _>>().expect("frames");
     assert_eq!(msgs.len(), 1);
     let m = msgs[0];
-    assert_eq!(m.header, NlMsgHdr { len: 32, ty: GENL_ID_CTRL, flags: NLM_F_REQUEST | NLM_F_ACK, seq: 1, pid: 0 });
+    assert_eq!(
+        m.header,
+        NlMsgHdr { len: 32, ty: GENL_ID_CTRL, flags: NLM_F_REQUEST | NLM_F_ACK, seq: 1, pid: 0 }
+    );
     let genl: GenlMsgHdr = nlattr::header::read_header(m.payload, m.payload_offset()).expect("genlmsghdr");
     assert_eq!((genl.cmd, genl.version, genl.reserved), (CTRL_CMD_GETFAMILY, 2, 0));
     let attrs: Vec<_> = m.attrs_after(4).collect::<Result<_, _>>().expect("attributes");
@@ -220,11 +223,19 @@ fn documented_version_attribute_with_length_9_is_seen_for_what_it_is() {
     assert_eq!((a.len(), a.payload().len()), (9, 5));
     assert_eq!(
         a.get::<u32>(),
-        Err(DecodeError::at_attr(40, CTRL_ATTR_VERSION, DecodeErrorKind::BadLength { expected: 4, found: 5 }))
+        Err(DecodeError::at_attr(
+            40,
+            CTRL_ATTR_VERSION,
+            DecodeErrorKind::BadLength { expected: 4, found: 5 }
+        ))
     );
     assert_eq!(
         a.get::<u16>(),
-        Err(DecodeError::at_attr(40, CTRL_ATTR_VERSION, DecodeErrorKind::BadLength { expected: 2, found: 5 }))
+        Err(DecodeError::at_attr(
+            40,
+            CTRL_ATTR_VERSION,
+            DecodeErrorKind::BadLength { expected: 2, found: 5 }
+        ))
     );
 }
 

@@ -65,8 +65,14 @@ impl<'a> ExtAck<'a> {
     ///
     /// # Errors
     /// [`DecodeErrorKind::UnexpectedMessage`] for another type; a truncated body or a
-    /// malformed attribute gives its own error with an absolute offset.
+    /// malformed attribute gives its own error with an absolute offset. An uncapped error
+    /// whose echoed request length is below 16 is [`DecodeErrorKind::BadMessageLength`],
+    /// and one claiming more bytes than follow is [`DecodeErrorKind::Truncated`]: the
+    /// echoed length is checked, never trusted.
     pub fn parse(msg: &Message<'a>) -> Result<Self, DecodeError> {
+        if !matches!(msg.ty(), NLMSG_ERROR | NLMSG_DONE) {
+            return Err(DecodeError::new(msg.offset, DecodeErrorKind::UnexpectedMessage { ty: msg.ty() }));
+        }
         let base = msg.payload_offset();
         let p = msg.payload;
         let mut ack = ExtAck {

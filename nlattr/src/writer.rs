@@ -306,7 +306,8 @@ impl<'b> Writer<'b> {
         let start = self.len();
         let [l0, l1] = len16.to_ne_bytes();
         let [t0, t1] = raw_type.to_ne_bytes();
-        let written = self.put(&[l0, l1, t0, t1]).and_then(|()| self.put(payload)).and_then(|()| self.align());
+        let written =
+            self.put(&[l0, l1, t0, t1]).and_then(|()| self.put(payload)).and_then(|()| self.align());
         written.inspect_err(|_| self.truncate(start))
     }
 
