@@ -162,21 +162,26 @@ pub fn family_header_len(protocol: i32, ty: u16) -> Option<usize> {
     }
 }
 
-/// The attributes of `bytes` when they parse cleanly to the end: their count.
-fn clean_attrs(bytes: &[u8]) -> Option<usize> {
+/// The attributes of `bytes` when they parse cleanly to the end, and so do the contents of
+/// those flagged `NLA_F_NESTED` (down to [`MAX_NEST_DEPTH`] levels): their count.
+fn clean_attrs(bytes: &[u8], depth: usize) -> Option<usize> {
     let mut n = 0;
     for a in Attrs::new(bytes, 0) {
-        a.ok()?;
+        let a = a.ok()?;
+        if a.is_nested() && depth < MAX_NEST_DEPTH {
+            clean_attrs(a.payload(), depth + 1)?;
+        }
         n += 1;
     }
     Some(n)
 }
 
 /// Whether a payload without `NLA_F_NESTED` is worth showing as nested attributes: it
-/// parses cleanly to the end and at least one attribute carries a payload (so that small
-/// integers such as `04 00 00 00` are not mistaken for an empty attribute).
+/// parses cleanly to the end, flagged nests inside it too, and at least one attribute
+/// carries a payload (so that small integers such as `04 00 00 00` are not mistaken for an
+/// empty attribute). A guess never produces a "malformed" line.
 fn looks_nested(payload: &[u8]) -> bool {
-    if payload.len() < 4 || clean_attrs(payload).is_none() {
+    if payload.len() < 4 || clean_attrs(payload, 0).is_none() {
         return false;
     }
     Attrs::new(payload, 0).any(|a| a.is_ok_and(|a| !a.is_empty()))
@@ -187,7 +192,9 @@ fn guess_header(payload: &[u8]) -> Option<usize> {
     let max = payload.len().min(64);
     (0..=max).step_by(4).find(|&h| match payload.get(h..) {
         Some([]) => true,
-        Some(rest) => clean_attrs(rest).is_some_and(|n| n > 0),
+        // Top level only: a malformed nest further in is shown as such, not a reason to
+        // misplace the header.
+        Some(rest) => clean_attrs(rest, MAX_NEST_DEPTH).is_some_and(|n| n > 0),
         None => false,
     })
 }
