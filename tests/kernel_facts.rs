@@ -199,9 +199,7 @@ fn fact_16_decoders_bound_nesting_at_least_as_deep_as_the_kernel() {
 
 #[test]
 fn fact_17_fixed_structs_grow_shorter_zero_extended_longer_accepted() {
-    let mut stats = RtnlLinkStats64::default();
-    stats.rx_packets = 4;
-    stats.rx_otherhost_dropped = 9;
+    let stats = RtnlLinkStats64 { rx_packets: 4, rx_otherhost_dropped: 9, ..RtnlLinkStats64::default() };
     let full = encode(&stats);
     assert_eq!(full.len(), 200);
     // An older kernel's 23 counters.

@@ -42,6 +42,9 @@ impl B {
     }
 }
 
+/// One row of a table: what, the bytes, what iterates fine, the error.
+type Case<T> = (&'static str, Vec<u8>, T, Option<DecodeError>);
+
 /// Iterates to the end; returns the number of good messages and the error, if any.
 fn frame_all(buf: &[u8]) -> (usize, Option<DecodeError>) {
     let mut ok = 0;
@@ -83,7 +86,7 @@ fn attrs_all(buf: &[u8], base: usize) -> (Vec<u16>, Option<DecodeError>) {
 #[test]
 fn fact_03_message_framing_table() {
     let good = B::default().hdr(20, 16, 0).zeros(4);
-    let cases: Vec<(&str, Vec<u8>, usize, Option<DecodeError>)> = vec![
+    let cases: Vec<Case<usize>> = vec![
         ("empty datagram", vec![], 0, None),
         (
             "zero length",
@@ -172,7 +175,7 @@ fn fact_01_lengths_include_the_header_and_exclude_padding() {
 
 #[test]
 fn fact_01_attribute_framing_table() {
-    let cases: Vec<(&str, Vec<u8>, Vec<u16>, Option<DecodeError>)> = vec![
+    let cases: Vec<Case<Vec<u16>>> = vec![
         ("no attributes", vec![], vec![], None),
         (
             "length 0",

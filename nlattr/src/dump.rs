@@ -8,7 +8,7 @@
 //! decodes `NLMSG_ERROR` and `NLMSG_DONE` bodies through [`ExtAck`], and shows malformed
 //! regions as such, with the decoder's error and the raw bytes.
 //!
-//! Offsets are decimal, like the offsets in [`DecodeError`](crate::DecodeError) and in
+//! Offsets are decimal, like the offsets in [`DecodeError`] and in
 //! extended ACKs, so the two can be matched by eye.
 //!
 //! ```

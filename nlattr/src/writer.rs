@@ -99,7 +99,10 @@ impl<'b> Writer<'b> {
         match &mut self.out {
             #[cfg(feature = "alloc")]
             Out::Vec { vec, .. } => vec.reserve(additional),
-            Out::Slice { .. } => {}
+            // A fixed slice cannot grow; the hint has nothing to do.
+            Out::Slice { .. } => {
+                let _ = additional;
+            }
         }
     }
 
