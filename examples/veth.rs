@@ -17,10 +17,10 @@ use std::process::ExitCode;
 use nlattr_workspace::cli::{self, print_json};
 use nlattr_workspace::veth;
 
-const USAGE: &str = "usage: veth [--netns NAME] [--json] add A B [--mtu N] | set A [--mtu N] [--up|--down] [--gso-max-segs N] | del A";
+const USAGE: &str = "usage: veth [--netns NAME] [--json] add A B [--mtu N] | set A [--mtu N] [--up|--down] [--gso-max-size N] | del A";
 
 fn main() -> ExitCode {
-    cli::run("veth", USAGE, &["netns", "mtu", "gso-max-segs"], &["json", "up", "down"], |args| {
+    cli::run("veth", USAGE, &["netns", "mtu", "gso-max-size"], &["json", "up", "down"], |args| {
         let v = veth::run(&args)?;
         if args.flag("json") {
             print_json(&v)?;

@@ -74,8 +74,9 @@ impl AppError {
 /// [`AppError::Io`] naming the namespace when it cannot be entered or the socket opened.
 pub fn open(protocol: i32, netns: Option<&str>) -> Result<Socket, AppError> {
     match netns {
-        Some(ns) => Socket::open_in_netns(protocol, ns)
-            .map_err(|e| io::Error::new(e.kind(), format!("opening a netlink socket in namespace `{ns}`: {e}")).into()),
+        Some(ns) => Socket::open_in_netns(protocol, ns).map_err(|e| {
+            io::Error::new(e.kind(), format!("opening a netlink socket in namespace `{ns}`: {e}")).into()
+        }),
         None => Socket::open(protocol)
             .map_err(|e| io::Error::new(e.kind(), format!("opening a netlink socket: {e}")).into()),
     }
@@ -110,7 +111,8 @@ impl Args {
                 } else if flags.contains(&name) {
                     out.options.push((name.to_owned(), String::new()));
                 } else {
-                    let mut known: Vec<String> = takes_value.iter().map(|o| format!("`--{o} VALUE`")).collect();
+                    let mut known: Vec<String> =
+                        takes_value.iter().map(|o| format!("`--{o} VALUE`")).collect();
                     known.extend(flags.iter().map(|f| format!("`--{f}`")));
                     return Err(AppError::Usage(format!(
                         "unknown option `{a}`; expected one of {}",
@@ -149,7 +151,12 @@ impl Args {
 
 /// Runs an example's body and turns its outcome into an exit code, printing the error
 /// (with the kernel's message and field path) and the usage line on failure.
-pub fn main_with(name: &str, usage: &str, body: impl FnOnce(Args) -> Result<(), AppError>, args: Args) -> ExitCode {
+pub fn main_with(
+    name: &str,
+    usage: &str,
+    body: impl FnOnce(Args) -> Result<(), AppError>,
+    args: Args,
+) -> ExitCode {
     match body(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

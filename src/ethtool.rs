@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use nlattr::consts::NETLINK_GENERIC;
 use nlattr::families::ethtool::{
-    EthtoolHeader, GetRequest, LinkInfo, LinkState, ETHTOOL_GENL_NAME, ETHTOOL_GENL_VERSION, ETHTOOL_MSG_LINKINFO_GET,
-    ETHTOOL_MSG_LINKSTATE_GET,
+    EthtoolHeader, GetRequest, LinkInfo, LinkState, ETHTOOL_GENL_NAME, ETHTOOL_GENL_VERSION,
+    ETHTOOL_MSG_LINKINFO_GET, ETHTOOL_MSG_LINKSTATE_GET,
 };
 use nlattr::header::GenlMsgHdr;
 use nlattr::AttrSet;
@@ -87,7 +87,10 @@ pub fn info(netns: Option<&str>, dev: Option<&str>) -> Result<Value, AppError> {
             o.insert("phyad".into(), json!(p));
         }
         if let Some(t) = li.transceiver {
-            o.insert("transceiver".into(), json!(if t == 0 { "internal".to_owned() } else { format!("external ({t})") }));
+            o.insert(
+                "transceiver".into(),
+                json!(if t == 0 { "internal".to_owned() } else { format!("external ({t})") }),
+            );
         }
         if let Some(v) = li.tp_mdix {
             o.insert("mdi_x".into(), json!(mdix_name(v)));
@@ -128,7 +131,9 @@ pub fn info_text(v: &Value) -> String {
     let mut out = String::new();
     for d in v.as_array().into_iter().flatten() {
         out += &format!("Settings for {}:\n", d["ifname"].as_str().unwrap_or_default());
-        for (key, label) in [("port", "Port"), ("phyad", "PHYAD"), ("transceiver", "Transceiver"), ("mdi_x", "MDI-X")] {
+        for (key, label) in
+            [("port", "Port"), ("phyad", "PHYAD"), ("transceiver", "Transceiver"), ("mdi_x", "MDI-X")]
+        {
             if let Some(x) = d.get(key) {
                 out += &format!("\t{label}: {}\n", x.as_str().map_or_else(|| x.to_string(), str::to_owned));
             }

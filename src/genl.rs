@@ -53,7 +53,11 @@ pub fn family_json(f: &Family<'_>) -> Value {
 /// The dump failing or a reply not decoding.
 pub fn families(netns: Option<&str>) -> Result<Value, AppError> {
     let mut sock = cli::open(NETLINK_GENERIC, netns)?;
-    let req = GetFamily { hdr: GenlMsgHdr { cmd: CTRL_CMD_GETFAMILY, version: 2, reserved: 0 }, id: None, name: None };
+    let req = GetFamily {
+        hdr: GenlMsgHdr { cmd: CTRL_CMD_GETFAMILY, version: 2, reserved: 0 },
+        id: None,
+        name: None,
+    };
     let mut out = Vec::new();
     sock.dump_with(GENL_ID_CTRL, 0, &req, |m| {
         out.push(family_json(&Family::decode_message(&m)?));

@@ -9,7 +9,9 @@ use nlattr::consts::{
     AF_INET, AF_INET6, AF_UNSPEC, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK, RTM_GETNEIGH, RTM_GETROUTE,
 };
 use nlattr::families::route::addr::{Addr, IFA_ANYCAST, IFA_F_PERMANENT, IFA_F_SECONDARY};
-use nlattr::families::route::link::{Link, IFLA_LINK_NETNSID, IFLA_PERM_ADDRESS, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF};
+use nlattr::families::route::link::{
+    Link, IFLA_LINK_NETNSID, IFLA_PERM_ADDRESS, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF,
+};
 use nlattr::families::route::neigh::Neigh;
 use nlattr::families::route::route::{Metrics, Route, RT_TABLE_MAIN};
 use nlattr::header::{IfAddrMsg, NdMsg, RtMsg};
@@ -120,7 +122,10 @@ impl LinkTable {
         let mut links = HashMap::new();
         for m in msgs {
             let l: Link<'_> = decode(m)?;
-            links.insert(i64::from(l.hdr.index), (l.ifname.unwrap_or_default().to_owned(), l.hdr.flags, l.hdr.ty));
+            links.insert(
+                i64::from(l.hdr.index),
+                (l.ifname.unwrap_or_default().to_owned(), l.hdr.flags, l.hdr.ty),
+            );
         }
         Ok(Self { links })
     }
@@ -351,7 +356,8 @@ pub fn parse_family(v: Option<&str>) -> Result<u8, AppError> {
     }
 }
 
-/// `ip -j addr`: every link with its addresses of `family` (`AF_UNSPEC` for all).
+/// `ip -j addr`: every link with its addresses of `family` (`AF_UNSPEC` for all; with a
+/// family, only the links that have an address of it).
 ///
 /// # Errors
 /// A dump failing or a message not decoding.
@@ -370,6 +376,10 @@ pub fn addrs(netns: Option<&str>, family: u8) -> Result<Value, AppError> {
         let l: Link<'_> = decode(m)?;
         let mut o = link_json(&l, &table, false)?;
         let infos = u32::try_from(l.hdr.index).ok().and_then(|i| by_link.remove(&i)).unwrap_or_default();
+        // With a family, `ip addr` leaves out the links without an address of it.
+        if family != AF_UNSPEC && infos.is_empty() {
+            continue;
+        }
         o.insert("addr_info".into(), Value::Array(infos));
         out.push(Value::Object(o));
     }
@@ -394,9 +404,9 @@ impl TableSel {
         match v {
             None => Ok(Self::Only(u32::from(RT_TABLE_MAIN))),
             Some("all") => Ok(Self::All),
-            Some(t) => names::table_id(t)
-                .map(Self::Only)
-                .ok_or_else(|| AppError::Usage(format!("`--table {t}`: expected all, main, local, default or a number"))),
+            Some(t) => names::table_id(t).map(Self::Only).ok_or_else(|| {
+                AppError::Usage(format!("`--table {t}`: expected all, main, local, default or a number"))
+            }),
         }
     }
 }
@@ -590,7 +600,12 @@ pub fn neigh_json(n: &Neigh<'_>, links: &LinkTable) -> Option<Map<String, Value>
     if let Some(ll) = n.lladdr {
         o.insert("lladdr".into(), json!(names::link_addr(ll, links.link_type(h.ifindex))));
     }
-    for (bit, name) in [(NTF_ROUTER, "router"), (NTF_PROXY, "proxy"), (NTF_EXT_LEARNED, "extern_learn"), (NTF_OFFLOADED, "offload")] {
+    for (bit, name) in [
+        (NTF_ROUTER, "router"),
+        (NTF_PROXY, "proxy"),
+        (NTF_EXT_LEARNED, "extern_learn"),
+        (NTF_OFFLOADED, "offload"),
+    ] {
         if h.flags & bit != 0 {
             o.insert(name.into(), Value::Null);
         }
@@ -638,7 +653,11 @@ fn s(v: &Value, key: &str) -> String {
     match v.get(key) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => String::new(),
-        Some(Value::Array(a)) => a.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned)).collect::<Vec<_>>().join(","),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(","),
         Some(other) => other.to_string(),
     }
 }
@@ -646,7 +665,10 @@ fn s(v: &Value, key: &str) -> String {
 /// The readable table of [`links`]' output.
 #[must_use]
 pub fn links_table(v: &Value) -> String {
-    let mut out = format!("{:>5}  {:<16} {:<7} {:<15} {:<17} {}\n", "INDEX", "NAME", "MTU", "STATE", "ADDRESS", "FLAGS");
+    let mut out = format!(
+        "{:>5}  {:<16} {:<7} {:<15} {:<17} {}\n",
+        "INDEX", "NAME", "MTU", "STATE", "ADDRESS", "FLAGS"
+    );
     for l in v.as_array().into_iter().flatten() {
         let mut name = s(l, "ifname");
         let peer = s(l, "link");
@@ -662,7 +684,11 @@ pub fn links_table(v: &Value) -> String {
             s(l, "address"),
             s(l, "flags"),
             if l.get("master").is_some() { format!(" master {}", s(l, "master")) } else { String::new() },
-            if l.get("altnames").is_some() { format!(" altnames {}", s(l, "altnames")) } else { String::new() },
+            if l.get("altnames").is_some() {
+                format!(" altnames {}", s(l, "altnames"))
+            } else {
+                String::new()
+            },
         );
     }
     out
@@ -673,9 +699,22 @@ pub fn links_table(v: &Value) -> String {
 pub fn addrs_table(v: &Value) -> String {
     let mut out = String::new();
     for l in v.as_array().into_iter().flatten() {
-        out += &format!("{}: {} <{}> mtu {} state {}\n", s(l, "ifindex"), s(l, "ifname"), s(l, "flags"), s(l, "mtu"), s(l, "operstate"));
+        out += &format!(
+            "{}: {} <{}> mtu {} state {}\n",
+            s(l, "ifindex"),
+            s(l, "ifname"),
+            s(l, "flags"),
+            s(l, "mtu"),
+            s(l, "operstate")
+        );
         for a in l.get("addr_info").and_then(Value::as_array).into_iter().flatten() {
-            out += &format!("    {:<6} {}/{} scope {}", s(a, "family"), s(a, "local"), s(a, "prefixlen"), s(a, "scope"));
+            out += &format!(
+                "    {:<6} {}/{} scope {}",
+                s(a, "family"),
+                s(a, "local"),
+                s(a, "prefixlen"),
+                s(a, "scope")
+            );
             if a.get("broadcast").is_some() {
                 out += &format!(" brd {}", s(a, "broadcast"));
             }
@@ -698,7 +737,16 @@ pub fn routes_table(v: &Value) -> String {
             line += &format!("{} ", s(r, "type"));
         }
         line += &s(r, "dst");
-        for (key, word) in [("gateway", "via"), ("dev", "dev"), ("table", "table"), ("protocol", "proto"), ("scope", "scope"), ("prefsrc", "src"), ("metric", "metric"), ("pref", "pref")] {
+        for (key, word) in [
+            ("gateway", "via"),
+            ("dev", "dev"),
+            ("table", "table"),
+            ("protocol", "proto"),
+            ("scope", "scope"),
+            ("prefsrc", "src"),
+            ("metric", "metric"),
+            ("pref", "pref"),
+        ] {
             if r.get(key).is_some() {
                 line += &format!(" {word} {}", s(r, key));
             }
@@ -709,11 +757,19 @@ pub fn routes_table(v: &Value) -> String {
         }
         if let Some(m) = r.get("metrics").and_then(|m| m.get(0)).and_then(Value::as_object) {
             for (k, v) in m {
-                line += &format!(" {k} {}", if v.is_null() { String::new() } else { v.to_string().trim_matches('"').to_owned() });
+                line += &format!(
+                    " {k} {}",
+                    if v.is_null() { String::new() } else { v.to_string().trim_matches('"').to_owned() }
+                );
             }
         }
         for nh in r.get("nexthops").and_then(Value::as_array).into_iter().flatten() {
-            line += &format!("\n\tnexthop via {} dev {} weight {}", s(nh, "gateway"), s(nh, "dev"), s(nh, "weight"));
+            line += &format!(
+                "\n\tnexthop via {} dev {} weight {}",
+                s(nh, "gateway"),
+                s(nh, "dev"),
+                s(nh, "weight")
+            );
         }
         out += &line;
         out.push('\n');

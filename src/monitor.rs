@@ -62,7 +62,11 @@ pub fn event_json(msg: &nlattr::Message<'_>, links: &LinkTable) -> Result<Option
         }
         RTM_NEWROUTE | RTM_DELROUTE => {
             let r = Route::decode_message(msg)?;
-            (if msg.ty() == RTM_NEWROUTE { "new" } else { "del" }, "route", Value::Object(route_json(&r, links, true)))
+            (
+                if msg.ty() == RTM_NEWROUTE { "new" } else { "del" },
+                "route",
+                Value::Object(route_json(&r, links, true)),
+            )
         }
         _ => return Ok(None),
     };
@@ -73,11 +77,32 @@ pub fn event_json(msg: &nlattr::Message<'_>, links: &LinkTable) -> Result<Option
 #[must_use]
 pub fn event_text(ev: &Value) -> String {
     let o = &ev["object"];
-    let s = |k: &str| o.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
+    let s = |k: &str| {
+        o.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default()
+    };
     match ev["kind"].as_str() {
-        Some("link") => format!("[link] {} {}: {} mtu {} state {}", ev["event"].as_str().unwrap_or_default(), s("ifindex"), s("ifname"), s("mtu"), s("operstate")),
-        Some("address") => format!("[address] {} {}/{} dev {}", ev["event"].as_str().unwrap_or_default(), s("local"), s("prefixlen"), s("dev")),
-        Some("route") => format!("[route] {} {} dev {} table {}", ev["event"].as_str().unwrap_or_default(), s("dst"), s("dev"), s("table")),
+        Some("link") => format!(
+            "[link] {} {}: {} mtu {} state {}",
+            ev["event"].as_str().unwrap_or_default(),
+            s("ifindex"),
+            s("ifname"),
+            s("mtu"),
+            s("operstate")
+        ),
+        Some("address") => format!(
+            "[address] {} {}/{} dev {}",
+            ev["event"].as_str().unwrap_or_default(),
+            s("local"),
+            s("prefixlen"),
+            s("dev")
+        ),
+        Some("route") => format!(
+            "[route] {} {} dev {} table {}",
+            ev["event"].as_str().unwrap_or_default(),
+            s("dst"),
+            s("dev"),
+            s("table")
+        ),
         _ => ev.to_string(),
     }
 }
@@ -109,7 +134,8 @@ pub fn run(
     }
     raw.set_recv_timeout(opts.timeout)?;
     let mut listener = Listener::with_transport(raw);
-    for g in [RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV6_ROUTE] {
+    for g in [RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV6_ROUTE]
+    {
         listener.transport().join_group(g)?;
     }
     let mut rt = Rtnl::open(opts.netns.as_deref())?;
@@ -120,7 +146,9 @@ pub fn run(
         let msgs = match listener.recv() {
             Ok(m) => m,
             Err(nlsock::Error::Overrun) => {
-                emit(&json!({ "event": "overrun", "message": "receive queue overrun (ENOBUFS): events were lost; re-dumping" }))?;
+                emit(
+                    &json!({ "event": "overrun", "message": "receive queue overrun (ENOBUFS): events were lost; re-dumping" }),
+                )?;
                 let (note, table) = resync(&mut rt)?;
                 links = table;
                 emit(&note)?;

@@ -149,7 +149,9 @@ pub fn link_addr(bytes: &[u8], link_type: u16) -> String {
 /// `oper_states[]` of `print_operstate`.
 #[must_use]
 pub fn operstate(state: u8) -> Option<&'static str> {
-    ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"].get(usize::from(state)).copied()
+    ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"]
+        .get(usize::from(state))
+        .copied()
 }
 
 /// `link_modes[]` of `print_linkmode`.

@@ -24,8 +24,8 @@ pub struct SetLink {
     pub mtu: Option<u32>,
     /// `Some(true)` to bring the link up, `Some(false)` down.
     pub up: Option<bool>,
-    /// A new GSO segment limit (`IFLA_GSO_MAX_SEGS`; the kernel's policy caps it at 65535).
-    pub gso_max_segs: Option<u32>,
+    /// A new largest GSO size (`IFLA_GSO_MAX_SIZE`; the kernel's policy wants more than a TCP header).
+    pub gso_max_size: Option<u32>,
 }
 
 fn send(rt: &mut Rtnl, ty: u16, flags: u16, req: &Link<'_>) -> Result<Value, AppError> {
@@ -68,7 +68,7 @@ pub fn set_request(name: &str, set: SetLink) -> Link<'_> {
         hdr.flags = if up { IFF_UP } else { 0 };
         hdr.change = IFF_UP;
     }
-    Link { hdr, ifname: Some(name), mtu: set.mtu, gso_max_segs: set.gso_max_segs, ..Default::default() }
+    Link { hdr, ifname: Some(name), mtu: set.mtu, gso_max_size: set.gso_max_size, ..Default::default() }
 }
 
 /// Changes link `name`.
@@ -89,7 +89,7 @@ pub fn del(rt: &mut Rtnl, name: &str) -> Result<Value, AppError> {
 }
 
 /// Runs a `veth` command line: `add A B [--mtu N]`, `set A [--mtu N] [--up|--down]
-/// [--gso-max-segs N]`, `del A`.
+/// [--gso-max-size N]`, `del A`.
 ///
 /// # Errors
 /// [`AppError::Usage`] for a bad command line, or the operation's error.
@@ -106,9 +106,11 @@ pub fn run(args: &crate::Args) -> Result<Value, AppError> {
                 (false, true) => Some(false),
                 (false, false) => None,
             };
-            let s = SetLink { mtu, up, gso_max_segs: args.number("gso-max-segs")? };
+            let s = SetLink { mtu, up, gso_max_size: args.number("gso-max-size")? };
             if s == SetLink::default() {
-                return Err(AppError::Usage("`set` needs `--mtu N`, `--up`, `--down` or `--gso-max-segs N`".into()));
+                return Err(AppError::Usage(
+                    "`set` needs `--mtu N`, `--up`, `--down` or `--gso-max-size N`".into(),
+                ));
             }
             set(&mut rt, a, s)
         }
