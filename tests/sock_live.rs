@@ -547,3 +547,61 @@ fn a_socket_in_another_namespace_without_moving_the_caller() {
     assert_eq!(dump_links(&mut s2).unwrap().len(), 3);
     assert_eq!(netns_inode("/proc/thread-self/ns/net").unwrap(), before, "the caller did not move");
 }
+
+#[test]
+fn derived_link_types_through_the_socket() {
+    use nlattr::policy::HasPolicy;
+    use nlattr::AttrSet;
+    in_netns("derived_link_types_through_the_socket", || -> Res {
+        let mut s = rt()?;
+        // `rest` re-emits attributes as given: here, optionally, a 2-byte IFLA_MTU.
+        let veth = |name: &'static str, peer: &'static str, bad_mtu: bool| DLink {
+            name: Some(name),
+            link_info: Some(DLinkInfo {
+                kind: Some("veth"),
+                data: Some(DLinkData::Veth(DVeth {
+                    peer: Some(DPeer {
+                        name: Some(peer),
+                        mtu: (!bad_mtu).then_some(1280),
+                        rest: if bad_mtu {
+                            vec![nlattr::Attr::from_parts(IFLA_MTU, &[0xdc, 0x05], 0)]
+                        } else {
+                            vec![]
+                        },
+                        ..Default::default()
+                    }),
+                })),
+            }),
+            ..Default::default()
+        };
+        s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv0", "dv1", false))?;
+        // A dump decoded with the derived type, each value built from the lent message.
+        let rows = s.dump_map(RTM_GETLINK, 0, &DLink::default(), |m| {
+            let l = DLink::decode_message(&m)?;
+            Ok((l.name.unwrap_or_default().to_owned(), l.mtu))
+        })?;
+        assert!(rows.contains(&("dv1".to_owned(), Some(1280))), "{rows:?}");
+        assert!(rows.contains(&("dv0".to_owned(), Some(1500))), "{rows:?}");
+
+        // The kernel's error names the derived field, through the sub-message.
+        match s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv2", "dv3", true)) {
+            Err(Error::Kernel(k)) => {
+                assert_eq!(k.errno, libc::ERANGE);
+                assert_eq!(k.path, Some(path("link_info.data.peer.mtu")), "{k}");
+                assert_eq!(k.policy_name, Some(DLink::POLICY.name));
+                println!("derived: {k}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The derive's own checks run before anything is sent.
+        match s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv4", "a-peer-name-too-long", false)) {
+            Err(Error::Encode(nlattr::EncodeError::Invalid { path: p, .. })) => {
+                assert_eq!(p.to_string(), "link_info.data.peer.name");
+            }
+            other => panic!("{other:?}"),
+        }
+        Ok(())
+    })
+    .transpose()
+    .unwrap();
+}
