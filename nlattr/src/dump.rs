@@ -187,14 +187,19 @@ fn looks_nested(payload: &[u8]) -> bool {
     Attrs::new(payload, 0).any(|a| a.is_ok_and(|a| !a.is_empty()))
 }
 
-/// The smallest family header length after which `payload` parses cleanly as attributes.
+/// The smallest family header length after which `payload` parses cleanly as attributes,
+/// none of type 0 (`*_UNSPEC`, which families never send at the top level: this is what
+/// tells the 4-byte `index` of an `ifaddrmsg` such as `04 00 00 00` from an attribute).
 fn guess_header(payload: &[u8]) -> Option<usize> {
     let max = payload.len().min(64);
     (0..=max).step_by(4).find(|&h| match payload.get(h..) {
         Some([]) => true,
         // Top level only: a malformed nest further in is shown as such, not a reason to
         // misplace the header.
-        Some(rest) => clean_attrs(rest, MAX_NEST_DEPTH).is_some_and(|n| n > 0),
+        Some(rest) => {
+            clean_attrs(rest, MAX_NEST_DEPTH).is_some_and(|n| n > 0)
+                && Attrs::new(rest, 0).all(|a| a.is_ok_and(|a| a.ty() != 0))
+        }
         None => false,
     })
 }
@@ -826,6 +831,16 @@ mod tests {
         assert!(!looks_nested(&[4, 0, 0, 0]));
         assert!(!looks_nested(b"eth0\0"));
         assert!(looks_nested(&[8, 0, 1, 0, 3, 0, 0, 0]));
+    }
+
+    #[test]
+    fn header_guess_skips_a_leading_index_that_looks_like_an_empty_attribute() {
+        // ifaddrmsg {AF_INET, /8, flags 0x80, scope 254, index 4}, then IFA_ADDRESS.
+        let payload = [2, 8, 0x80, 254, 4, 0, 0, 0, 8, 0, 1, 0, 127, 0, 0, 1];
+        assert_eq!(guess_header(&payload), Some(8));
+        // genlmsghdr {cmd 1, version 2}, then one attribute.
+        assert_eq!(guess_header(&[1, 2, 0, 0, 6, 0, 1, 0, 16, 0, 0, 0]), Some(4));
+        assert_eq!(guess_header(&[1, 2, 3]), None);
     }
 
     #[test]
