@@ -469,24 +469,17 @@ impl fmt::Display for ValueHint<'_> {
 
 impl HexDump<'_> {
     fn dump_messages(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut it = Messages::new(self.bytes, self.base);
-        let mut count = 0usize;
-        loop {
-            match it.next() {
-                None => break,
-                Some(Ok(msg)) => {
-                    self.message(f, &msg, 0)?;
-                    count += 1;
-                }
-                Some(Err(e)) => {
+        if self.bytes.is_empty() {
+            return line(f, self.base, 0, format_args!("(no bytes)"));
+        }
+        for item in Messages::new(self.bytes, self.base) {
+            match item {
+                Ok(msg) => self.message(f, &msg, 0)?,
+                Err(e) => {
                     let rest = self.bytes.get(e.offset.saturating_sub(self.base)..).unwrap_or_default();
-                    malformed(f, &e, rest, e.offset, 0)?;
-                    break;
+                    return malformed(f, &e, rest, e.offset, 0);
                 }
             }
-        }
-        if count == 0 && self.bytes.is_empty() {
-            line(f, self.base, 0, format_args!("(no bytes)"))?;
         }
         Ok(())
     }
