@@ -746,3 +746,31 @@ fn fact_22_policy_dump_entries_decode_to_pyroute2_values() {
 fn flags_malformed(line: &str) -> bool {
     line.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ').starts_with("!!")
 }
+
+#[test]
+fn dump_guesses_every_family_header_length_right() {
+    for ex in exchanges() {
+        for bytes in std::iter::once(&ex.request).chain(&ex.datagrams) {
+            let mut expected = Vec::new();
+            for m in frame(&ex.name, bytes) {
+                if !m.is_control() {
+                    expected.push(header_len(ex.protocol, m.ty()));
+                } else if let Ok(ExtAck { request: Some(req), request_payload: Some(p), .. }) =
+                    ExtAck::parse(&m)
+                {
+                    if !p.is_empty() {
+                        expected.push(header_len(ex.protocol, req.ty));
+                    }
+                }
+            }
+            let text = HexDump::new(bytes).to_string();
+            let guessed: Vec<usize> = text
+                .lines()
+                .filter_map(|l| l.trim_start().split_once("  family header ").map(|(_, rest)| rest))
+                .filter_map(|rest| rest.strip_suffix(" bytes (length guessed)"))
+                .map(|n| n.parse().expect("a length"))
+                .collect();
+            assert_eq!(guessed, expected, "{}:\n{text}", ex.name);
+        }
+    }
+}

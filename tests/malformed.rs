@@ -543,3 +543,16 @@ fn fact_16_deep_nesting_is_bounded_in_the_dump() {
     let text = HexDump::attributes(&buf).max_depth(2).to_string();
     assert!(text.contains("nested deeper than 2"), "{text}");
 }
+
+#[test]
+fn closing_a_nest_that_was_truncated_away_is_unbalanced() {
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out);
+    w.attr(1, &1u32).expect("attr");
+    let nest = w.begin_nest(2).expect("nest");
+    w.truncate(4);
+    assert_eq!(w.end_nest(nest), Err(EncodeError::Unbalanced));
+    let m = w.begin_message(16, 0, 1, 0).expect("message");
+    w.truncate(0);
+    assert_eq!(w.end_message(m), Err(EncodeError::Unbalanced));
+}

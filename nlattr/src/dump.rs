@@ -187,14 +187,19 @@ fn looks_nested(payload: &[u8]) -> bool {
     Attrs::new(payload, 0).any(|a| a.is_ok_and(|a| !a.is_empty()))
 }
 
-/// The smallest family header length after which `payload` parses cleanly as attributes.
+/// The smallest family header length after which `payload` parses cleanly as attributes,
+/// none of type 0 (`*_UNSPEC`, which families never send at the top level: this is what
+/// tells the 4-byte `index` of an `ifaddrmsg` such as `04 00 00 00` from an attribute).
 fn guess_header(payload: &[u8]) -> Option<usize> {
     let max = payload.len().min(64);
     (0..=max).step_by(4).find(|&h| match payload.get(h..) {
         Some([]) => true,
         // Top level only: a malformed nest further in is shown as such, not a reason to
         // misplace the header.
-        Some(rest) => clean_attrs(rest, MAX_NEST_DEPTH).is_some_and(|n| n > 0),
+        Some(rest) => {
+            clean_attrs(rest, MAX_NEST_DEPTH).is_some_and(|n| n > 0)
+                && Attrs::new(rest, 0).all(|a| a.is_ok_and(|a| a.ty() != 0))
+        }
         None => false,
     })
 }
@@ -464,24 +469,17 @@ impl fmt::Display for ValueHint<'_> {
 
 impl HexDump<'_> {
     fn dump_messages(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut it = Messages::new(self.bytes, self.base);
-        let mut count = 0usize;
-        loop {
-            match it.next() {
-                None => break,
-                Some(Ok(msg)) => {
-                    self.message(f, &msg, 0)?;
-                    count += 1;
-                }
-                Some(Err(e)) => {
+        if self.bytes.is_empty() {
+            return line(f, self.base, 0, format_args!("(no bytes)"));
+        }
+        for item in Messages::new(self.bytes, self.base) {
+            match item {
+                Ok(msg) => self.message(f, &msg, 0)?,
+                Err(e) => {
                     let rest = self.bytes.get(e.offset.saturating_sub(self.base)..).unwrap_or_default();
-                    malformed(f, &e, rest, e.offset, 0)?;
-                    break;
+                    return malformed(f, &e, rest, e.offset, 0);
                 }
             }
-        }
-        if count == 0 && self.bytes.is_empty() {
-            line(f, self.base, 0, format_args!("(no bytes)"))?;
         }
         Ok(())
     }
@@ -829,6 +827,16 @@ mod tests {
     }
 
     #[test]
+    fn header_guess_skips_a_leading_index_that_looks_like_an_empty_attribute() {
+        // ifaddrmsg {AF_INET, /8, flags 0x80, scope 254, index 4}, then IFA_ADDRESS.
+        let payload = [2, 8, 0x80, 254, 4, 0, 0, 0, 8, 0, 1, 0, 127, 0, 0, 1];
+        assert_eq!(guess_header(&payload), Some(8));
+        // genlmsghdr {cmd 1, version 2}, then one attribute.
+        assert_eq!(guess_header(&[1, 2, 0, 0, 6, 0, 1, 0, 16, 0, 0, 0]), Some(4));
+        assert_eq!(guess_header(&[1, 2, 3]), None);
+    }
+
+    #[test]
     fn family_header_lengths() {
         assert_eq!(family_header_len(NETLINK_ROUTE, 16), Some(16));
         assert_eq!(family_header_len(NETLINK_ROUTE, 22), Some(8));
@@ -836,5 +844,115 @@ mod tests {
         assert_eq!(family_header_len(NETLINK_ROUTE, 30), Some(12));
         assert_eq!(family_header_len(NETLINK_GENERIC, 21), Some(4));
         assert_eq!(family_header_len(NETLINK_GENERIC, 2), None);
+    }
+}
+
+/// Dumps of real kernel captures (`tests/fixtures/corpus`, little-endian x86_64 bytes).
+#[cfg(all(test, target_endian = "little"))]
+mod captures {
+    extern crate alloc;
+    use super::*;
+    use alloc::string::ToString;
+
+    const ERR_PREFIXLEN: &[u8] =
+        include_bytes!("../../tests/fixtures/corpus/err_newaddr_bad_prefixlen/reply-000.bin");
+    const NLCTRL_REPLY: &[u8] =
+        include_bytes!("../../tests/fixtures/corpus/genl_ctrl_getfamily_nlctrl/reply-000.bin");
+    const NLCTRL_ACK: &[u8] =
+        include_bytes!("../../tests/fixtures/corpus/genl_ctrl_getfamily_nlctrl/reply-001.bin");
+    const LINKINFO: &[u8] = include_bytes!("../../tests/fixtures/corpus/ethtool_linkinfo_dump/reply-000.bin");
+    const MISSING_HEADER: &[u8] =
+        include_bytes!("../../tests/fixtures/corpus/err_ethtool_linkinfo_missing_header/reply-000.bin");
+
+    #[test]
+    fn uncapped_error_with_its_request_and_extended_ack() {
+        let expected = [
+            "     0  nlmsghdr len=92 type=NLMSG_ERROR(2) flags=0x200 ACK_TLVS seq=25 pid=16390",
+            "    16    error -22 (EINVAL)",
+            "    20    request nlmsghdr len=40 type=RTM_NEWADDR(20) flags=0x605 REQUEST|ACK|EXCL|CREATE seq=25 pid=0",
+            "    36    request payload 24 bytes",
+            "    36      ifaddrmsg family=2 prefixlen=40 flags=0x0 scope=0 index=4",
+            "    36        02 28 00 00 04 00 00 00                           |.(......|",
+            "    44      attr type=2 len=8 u32 151587082",
+            "    48        0a 09 09 09                                       |....|",
+            "    52      attr type=1 len=8 u32 151587082",
+            "    56        0a 09 09 09                                       |....|",
+            "    60    extended ack",
+            "    60      attr type=1 len=32 MSG \"ipv4: Invalid prefix length\"",
+            "    64        69 70 76 34 3a 20 49 6e  76 61 6c 69 64 20 70 72  |ipv4: Invalid pr|",
+            "    80        65 66 69 78 20 6c 65 6e  67 74 68 00              |efix length.|",
+            "          => EINVAL (errno 22): ipv4: Invalid prefix length",
+        ];
+        let text = HexDump::new(ERR_PREFIXLEN).protocol(NETLINK_ROUTE).to_string();
+        assert_eq!(text.lines().collect::<alloc::vec::Vec<_>>(), expected, "{text}");
+    }
+
+    #[test]
+    fn genl_reply_with_nests_found_by_content() {
+        let text = HexDump::new(NLCTRL_REPLY).protocol(NETLINK_GENERIC).to_string();
+        let lines: alloc::vec::Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "     0  nlmsghdr len=136 type=GENL_ID_CTRL(16) flags=0x0 seq=12 pid=16390");
+        assert_eq!(lines[1], "    16    genlmsghdr cmd=1 version=2 reserved=0");
+        assert!(lines.contains(&"    20    attr type=2 len=11 (+1 pad) \"nlctrl\""), "{text}");
+        assert!(lines.contains(&"    32    attr type=1 len=6 (+2 pad) u16 16"), "{text}");
+        // CTRL_ATTR_OPS, not flagged NLA_F_NESTED by the kernel, shown nested with its ops.
+        assert!(lines.contains(&"    64    attr type=6 len=44 (nested by content)"), "{text}");
+        assert!(lines.contains(&"    68      attr type=1 len=20 (nested by content)"), "{text}");
+        assert!(lines.contains(&"    72        attr type=1 len=8 u32 3"), "{text}");
+        assert!(lines.contains(&"   124        attr type=1 len=11 (+1 pad) \"notify\""), "{text}");
+        assert!(!text.contains("!!"), "{text}");
+        // Bounded: at depth 1 the ops are bytes.
+        let shallow = HexDump::new(NLCTRL_REPLY).protocol(NETLINK_GENERIC).max_depth(1).to_string();
+        assert!(
+            shallow.contains("    68      attr type=1 len=20 (nested deeper than 1: shown as bytes)"),
+            "{shallow}"
+        );
+    }
+
+    #[test]
+    fn capped_ack_and_warning_and_missing_type() {
+        let ack = HexDump::new(NLCTRL_ACK).protocol(NETLINK_GENERIC).to_string();
+        let expected = [
+            "     0  nlmsghdr len=36 type=NLMSG_ERROR(2) flags=0x100 CAPPED seq=12 pid=16390",
+            "    16    error 0 (success)",
+            "    20    request nlmsghdr len=32 type=GENL_ID_CTRL(16) flags=0x5 REQUEST|ACK seq=12 pid=0",
+            "          => success",
+        ];
+        assert_eq!(ack.lines().collect::<alloc::vec::Vec<_>>(), expected, "{ack}");
+        let done = HexDump::new(LINKINFO).protocol(NETLINK_GENERIC).to_string();
+        assert!(done.contains(
+            "  1760  nlmsghdr len=60 type=NLMSG_DONE(3) flags=0x202 MULTI|ACK_TLVS seq=16 pid=16390"
+        ));
+        assert!(
+            done.contains("  1780      attr type=1 len=37 (+3 pad) MSG \"failed to retrieve link settings\"")
+        );
+        assert!(
+            done.ends_with("          => success: failed to retrieve link settings (warning)\n"),
+            "{done}"
+        );
+        let missing = HexDump::new(MISSING_HEADER).protocol(NETLINK_GENERIC).to_string();
+        assert!(missing.contains("    40      attr type=5 len=8 MISS_TYPE u32 1"), "{missing}");
+        assert!(missing.ends_with("=> EINVAL (errno 22) (missing attribute type 1)\n"), "{missing}");
+    }
+
+    #[test]
+    fn truncated_capture_shows_where_it_breaks() {
+        // The nlctrl reply cut inside CTRL_ATTR_MCAST_GROUPS: the message length now runs
+        // past the end of the datagram.
+        let cut = NLCTRL_REPLY.get(..120).unwrap_or_default();
+        let text = HexDump::new(cut).protocol(NETLINK_GENERIC).to_string();
+        assert!(
+            text.starts_with(
+                "     0  !! malformed: decoding at byte 0: truncated: needs 136 bytes, 120 left\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("     0  !! 120 unparsed bytes:"), "{text}");
+        // As attributes from the genlmsghdr on, the cut shows at the nest that overruns.
+        let attrs = HexDump::attributes(cut.get(20..).unwrap_or_default()).base_offset(20).to_string();
+        assert!(
+            attrs.contains("   108  !! malformed: decoding attribute type 7 at byte 108: truncated"),
+            "{attrs}"
+        );
     }
 }

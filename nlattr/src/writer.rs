@@ -337,3 +337,32 @@ pub const fn attr_size(payload_len: usize) -> usize {
 pub const fn message_size(payload_len: usize) -> usize {
     NLMSG_HDRLEN + payload_len
 }
+
+/// Runs with and without `alloc`: `.ci/run` also runs the unit tests with
+/// `--no-default-features`, so this proves the writer, the iterators and the codecs need no
+/// allocator.
+#[cfg(test)]
+mod no_alloc_smoke {
+    use super::Writer;
+    use crate::consts::{CTRL_ATTR_FAMILY_NAME, GENL_ID_CTRL, NLM_F_ACK, NLM_F_REQUEST};
+    use crate::extack::ExtAck;
+    use crate::header::GenlMsgHdr;
+    use crate::iter::messages;
+
+    #[test]
+    fn write_and_read_into_a_fixed_buffer() {
+        let mut buf = [0xffu8; 40];
+        let mut w = Writer::from_slice(&mut buf);
+        let m = w.begin_message(GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_ACK, 1, 0).expect("header");
+        w.put_struct(&GenlMsgHdr { cmd: 3, version: 2, reserved: 0 }).expect("genlmsghdr");
+        w.attr(CTRL_ATTR_FAMILY_NAME, "test1").expect("name");
+        w.end_message(m).expect("end");
+        let len = w.len();
+        assert_eq!(len, 32);
+        assert_eq!(&buf[28..32], &[b'1', 0, 0, 0]);
+        let msg = messages(&buf[..len]).next().expect("one").expect("frames");
+        let name = msg.attrs_after(4).next().expect("one attribute").and_then(|a| a.get::<&str>());
+        assert_eq!(name, Ok("test1"));
+        assert!(ExtAck::parse(&msg).is_err());
+    }
+}
