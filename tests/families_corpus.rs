@@ -804,3 +804,81 @@ fn captured_requests_decode_and_reencode() {
     again[at + 3] |= 0x80;
     assert_eq!(orig, again);
 }
+
+// ---------------------------------------------------------------------------- policies
+
+/// The `NL_ATTR_TYPE_*` a derived attribute kind corresponds to, for the kinds nlctrl uses.
+fn kernel_type(kind: nlattr::policy::AttrKind) -> u32 {
+    use nlattr::consts::*;
+    use nlattr::policy::AttrKind;
+    match kind {
+        AttrKind::U8 => NL_ATTR_TYPE_U8,
+        AttrKind::U16 => NL_ATTR_TYPE_U16,
+        AttrKind::U32 => NL_ATTR_TYPE_U32,
+        AttrKind::U64 => NL_ATTR_TYPE_U64,
+        AttrKind::String => NL_ATTR_TYPE_STRING,
+        AttrKind::NulString => NL_ATTR_TYPE_NUL_STRING,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn nlctrl_request_definitions_agree_with_the_kernels_policy_dump() {
+    use nlattr::families::ctrl::{GetFamily, GetPolicy};
+    use nlattr::policy::{HasPolicy, Policy};
+
+    let name = "genl_ctrl_getpolicy_nlctrl_dump";
+    let dg = datagrams(name);
+    // Kernel policy index → attribute type → entry, and operation → (do, dump) index.
+    let mut policies = std::collections::BTreeMap::new();
+    let mut ops = std::collections::BTreeMap::new();
+    for buf in &dg {
+        for msg in nlattr::messages(buf) {
+            let msg = msg.unwrap();
+            if msg.ty() == NLMSG_DONE {
+                continue;
+            }
+            let p = PolicyReply::decode_message(&msg).unwrap();
+            for (idx, attrs) in p.policy.iter().flat_map(|t| t.iter()) {
+                for (ty, info) in attrs.iter() {
+                    policies.insert((*idx, *ty), *info);
+                }
+            }
+            for (op, pol) in &p.op_policy {
+                ops.insert(*op, *pol);
+            }
+        }
+    }
+    // CTRL_CMD_GETFAMILY (3) validates both forms with policy 0. The kernel writes the
+    // operation number of a dump-only operation (CTRL_CMD_GETPOLICY) as 0: it takes it from
+    // the missing `do` handler.
+    assert_eq!((ops[&3].do_policy, ops[&3].dump_policy), (Some(0), Some(0)));
+    assert_eq!((ops[&0].do_policy, ops[&0].dump_policy), (None, Some(1)));
+
+    let check = |ours: &Policy, idx: u16| {
+        let mut n = 0;
+        for ((i, ty), info) in &policies {
+            if *i != idx {
+                continue;
+            }
+            let entry = ours.get(*ty).unwrap_or_else(|| panic!("{}: no field for type {ty}", ours.name));
+            let (ours_ty, theirs) = (kernel_type(entry.kind), info.ty.unwrap());
+            // A `&str` field is `NLA_STRING` (a NUL is optional on input) but always writes
+            // the NUL, so it satisfies an `NLA_NUL_STRING` policy too.
+            let nul_ok = ours_ty == nlattr::consts::NL_ATTR_TYPE_STRING
+                && theirs == nlattr::consts::NL_ATTR_TYPE_NUL_STRING;
+            assert!(ours_ty == theirs || nul_ok, "{}.{}: {ours_ty} vs {theirs}", ours.name, entry.field);
+            if let Some(max) = info.max_len {
+                assert_eq!(entry.max_len, Some(max), "{}.{}", ours.name, entry.field);
+            }
+            n += 1;
+        }
+        assert!(n >= 2);
+        // Every attribute we send is one the kernel accepts there.
+        for a in ours.attrs {
+            assert!(policies.contains_key(&(idx, a.ty)), "{}.{} unknown to the kernel", ours.name, a.field);
+        }
+    };
+    check(GetFamily::POLICY, 0);
+    check(GetPolicy::POLICY, 1);
+}
