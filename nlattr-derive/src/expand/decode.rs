@@ -270,13 +270,6 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 arms.extend(quote!(#tc => { #body }));
                 let name = &f.name;
                 match &spec.presence {
-                    Presence::Required if !matches!(spec.form, Form::Submsg { .. }) => finish.extend(quote! {
-                        let #l: #v = match #l {
-                            ::core::option::Option::Some(__nla_x) => __nla_x,
-                            ::core::option::Option::None => return ::core::result::Result::Err(
-                                #k::DecodeError::at_attr(__nla_base, #tc, #k::DecodeErrorKind::Missing).in_field(#name)),
-                        };
-                    }),
                     Presence::Required => finish.extend(quote! {
                         let #l: #v = match #l {
                             ::core::option::Option::Some(__nla_x) => __nla_x,
