@@ -10,7 +10,7 @@ use nlattr::families::ethtool::{
 use nlattr::families::route::link::{BridgeInfo, Link, LinkData, LinkInfo};
 use nlattr::families::route::neigh::{NdaCacheinfo, Neigh, NTF_ROUTER, NUD_REACHABLE};
 use nlattr::header::{GenlMsgHdr, NdMsg};
-use nlattr::{messages, AttrSet, Decode, Encode, Writer};
+use nlattr::{messages, AttrSet, Decode, Writer};
 
 fn both_ways<'a, T>(value: &T, payload: &'a [u8])
 where
