@@ -168,6 +168,9 @@ fn policy_info_parse_keeps_its_api() {
     let bad = [7u8, 0, 5, 0, 1, 0, 0, 0];
     let e = PolicyInfo::parse(nlattr::Attrs::new(&bad, 40)).unwrap_err();
     assert_eq!((e.offset, e.attr_type), (40, Some(NL_POLICY_TYPE_ATTR_MAX_VALUE_U)));
+    // `parse` keeps its old error shape, without a path; the derived decoder names the field.
+    assert!(e.path.is_empty());
+    let e = PolicyInfo::decode(&bad, 40).unwrap_err();
     assert_eq!(path(e.path.segments()), "max_u");
 }
 

@@ -342,7 +342,9 @@ impl PolicyInfo {
     /// Reads the attributes of one policy entry.
     ///
     /// # Errors
-    /// A malformed attribute.
+    /// A malformed attribute, with its type and offset. Unlike
+    /// [`Decode::decode`](crate::Decode::decode), which also names the field (`max_len`),
+    /// the error carries no field path, as this function always reported it.
     pub fn parse(attrs: Attrs<'_>) -> Result<Self, DecodeError> {
         if attrs.rest().is_empty() {
             // Nothing left to read, but the iterator may carry an error of its own
@@ -352,6 +354,7 @@ impl PolicyInfo {
             }
         }
         Self::decode(attrs.rest(), attrs.offset())
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })
     }
 
     /// The kernel's name for [`ty`](Self::ty), such as `u32` or `nested`.
