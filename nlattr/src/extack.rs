@@ -343,7 +343,7 @@ impl PolicyInfo {
     ///
     /// # Errors
     /// A malformed attribute, with its type and offset. Unlike
-    /// [`Decode::decode`](crate::Decode::decode), which also names the field (`max_len`),
+    /// [`Decode::decode`], which also names the field (`max_len`),
     /// the error carries no field path, as this function always reported it.
     pub fn parse(attrs: Attrs<'_>) -> Result<Self, DecodeError> {
         if attrs.rest().is_empty() {
