@@ -131,7 +131,9 @@ impl<'a> ExtAck<'a> {
             return Ok(ack);
         }
         let tlvs = p.get(tlv_start..).unwrap_or_default();
-        let attrs = ExtAckAttrs::decode(tlvs, base + tlv_start.min(p.len()))?;
+        // Errors keep the shape this function always gave them: type and offset, no path.
+        let attrs = ExtAckAttrs::decode(tlvs, base + tlv_start.min(p.len()))
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })?;
         ack.message = attrs.message;
         ack.offset = attrs.offset;
         ack.cookie = attrs.cookie;
