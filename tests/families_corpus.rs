@@ -882,3 +882,68 @@ fn nlctrl_request_definitions_agree_with_the_kernels_policy_dump() {
     check(GetFamily::POLICY, 0);
     check(GetPolicy::POLICY, 1);
 }
+
+// ---------------------------------------------------------------------------- ip -j link
+
+#[test]
+fn links_carry_what_ip_link_shows() {
+    let name = "rtm_getlink_dump";
+    let dg = datagrams(name);
+    let ip = families_common::expected(&format!("{name}.ip"));
+    let ip = ip["views"]["link"].as_array().unwrap();
+    let mut links = Vec::new();
+    for d in &dg {
+        for m in nlattr::messages(d) {
+            let m = m.unwrap();
+            if m.ty() == RTM_NEWLINK {
+                links.push(Link::decode_message(&m).unwrap());
+            }
+        }
+    }
+    assert_eq!(links.len(), ip.len());
+    let name_of = |index: u32| links.iter().find(|l| l.index() == index as i32).and_then(|l| l.ifname);
+    for l in &links {
+        let e = ip.iter().find(|e| e["ifindex"] == l.index()).unwrap();
+        let ctx = l.ifname.unwrap();
+        assert_eq!(e["ifname"], l.ifname.unwrap(), "{ctx}");
+        assert_eq!(e["mtu"], l.mtu.unwrap(), "{ctx}");
+        assert_eq!(e["qdisc"], l.qdisc.unwrap(), "{ctx}");
+        assert_eq!(e["operstate"], l.operstate.unwrap().name().unwrap(), "{ctx}");
+        assert_eq!(e["txqlen"], l.txqlen.unwrap(), "{ctx}");
+        assert_eq!(e["linkmode"], if l.linkmode == Some(0) { "DEFAULT" } else { "DORMANT" }, "{ctx}");
+        let group = match l.group.unwrap() {
+            0 => "default".to_string(),
+            g => g.to_string(),
+        };
+        assert_eq!(e["group"], group, "{ctx}");
+        assert_eq!(e["address"], mac(l.address.unwrap()), "{ctx}");
+        assert_eq!(e["broadcast"], mac(l.broadcast.unwrap()), "{ctx}");
+        assert_eq!(e["master"].as_str(), l.master.and_then(name_of), "{ctx}");
+        assert_eq!(e["link"].as_str(), l.link.and_then(name_of), "{ctx}");
+        assert_eq!(e["ifalias"].as_str(), l.ifalias, "{ctx}");
+        let alt: Vec<&str> = e["altnames"]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(alt, l.alt_ifnames(), "{ctx}");
+        // ip adds NO-CARRIER and M-DOWN from other attributes and leaves RUNNING out.
+        let mut theirs: Vec<&str> = e["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .filter(|f| !["NO-CARRIER", "M-DOWN"].contains(f))
+            .collect();
+        let mut ours: Vec<&str> = l.flags().names().filter(|f| *f != "RUNNING").collect();
+        theirs.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(theirs, ours, "{ctx}");
+        // NO-CARRIER: administratively up without a carrier.
+        let no_carrier = e["flags"].as_array().unwrap().iter().any(|x| x == "NO-CARRIER");
+        assert_eq!(
+            no_carrier,
+            l.flags().contains(nlattr::families::route::link::IfFlags::UP) && l.carrier == Some(0),
+            "{ctx}"
+        );
+    }
+}
