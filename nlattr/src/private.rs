@@ -181,3 +181,49 @@ pub const fn assert_sub_message<T: SubMessage + ?Sized>() {}
 
 /// Names a trait bound at the selector field's type.
 pub const fn assert_selector<T: Selector + ?Sized>() {}
+
+/// What `nested` and `nested_array` need of a field type: an attribute set that decodes
+/// from `'a`. `#[derive(NlAttrs)]` implements it; derived code goes through its methods
+/// only, so that a wrong field type gets one error, at the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a netlink attribute set",
+    label = "`nested` and `nested_array` need a type deriving `NlAttrs`",
+    note = "add `#[derive(NlAttrs)]` to `{Self}`, or drop `nested` and implement `Encode` and `Decode` for it"
+)]
+pub trait NestedSet<'a>: AttrSet + Decode<'a> {
+    /// The set's policy.
+    const NESTED_POLICY: &'static crate::policy::Policy = Self::POLICY;
+
+    /// Decodes the set.
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    #[inline]
+    fn nested_decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
+        Self::decode(payload, offset)
+    }
+
+    /// Payload length.
+    #[inline]
+    fn nested_len(&self) -> usize {
+        self.encoded_len()
+    }
+
+    /// Writes the set as attribute `raw_type` (flags included).
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`](crate::Writer::attr_raw).
+    #[inline]
+    fn nested_put(&self, w: &mut crate::Writer<'_>, raw_type: u16) -> Result<(), EncodeError> {
+        w.attr_raw(raw_type, self)
+    }
+
+    /// Runs the set's checks.
+    ///
+    /// # Errors
+    /// As [`AttrSet::check`].
+    #[inline]
+    fn nested_check(&self) -> Result<(), EncodeError> {
+        self.check()
+    }
+}

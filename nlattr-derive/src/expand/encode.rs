@@ -14,10 +14,12 @@ use crate::attr::Form;
 /// Payload length of the value `__nla_v: &V`.
 fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Plain | Form::Nested { .. } | Form::Submsg { .. } | Form::NestedArray { .. } => {
-            quote!(<#v as #k::Encode>::encoded_len(__nla_v))
+        Form::Plain | Form::Submsg { .. } => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
         Form::Uint => {
@@ -35,13 +37,18 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
 /// An expression writing attribute `tc` holding `__nla_v: &V` to `__nla_wr`.
 fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let w = quote!(__nla_wr);
     let nested = quote!(#k::consts::NLA_F_NESTED);
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
-        Form::Nested { no_flag: false } => quote!(#w.attr_raw(#tc | #nested, __nla_v)),
-        Form::Nested { no_flag: true } => quote!(#w.attr_raw(#tc, __nla_v)),
+        Form::Nested { no_flag: false } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc | #nested))
+        }
+        Form::Nested { no_flag: true } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc))
+        }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
         Form::NetByteorder => {
             quote!(#w.attr_raw(#tc | #k::consts::NLA_F_NET_BYTEORDER, &#k::codec::Be(*__nla_v)))
@@ -82,6 +89,7 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
 /// Statements checking `__nla_v: &V` before sending; errors through the closure `__nla_ew`.
 fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let mut out = TokenStream::new();
     let fail = |kind: TokenStream| quote!(return ::core::result::Result::Err(__nla_ew(#k::private::invalid(#tc, #kind))););
@@ -108,8 +116,8 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
         out.extend(quote!(if let ::core::result::Result::Err(__nla_why) = #call { #f }));
     }
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::AttrSet::check(__nla_v) {
+        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote_spanned! {v.span()=>
+            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::NestedSet<#lt>>::nested_check(__nla_v) {
                 return ::core::result::Result::Err(__nla_ew(__nla_e));
             }
         }),
@@ -135,9 +143,6 @@ fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => {
-            quote_spanned!(v.span()=> let _ = #k::private::assert_attr_set::<#v>;)
-        }
         Form::Submsg { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_sub_message::<#v>;),
         _ => quote!(),
     }
@@ -145,6 +150,8 @@ fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
 
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
+    let (de, de_impl) = (&g.de, &g.de_impl);
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
@@ -228,11 +235,12 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
+                        let put_el = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
                         len.extend(quote! {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::Encode>::encoded_len(__nla_v)));
+                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v)));
                                 }
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
@@ -244,7 +252,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
                                 for (__nla_i, #pat) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
-                                    if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr(#idx, __nla_v) {
+                                    if let ::core::result::Result::Err(__nla_e) = #put_el {
                                         return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#ii).in_field(#name));
                                     }
                                 }
@@ -285,6 +293,8 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
+        #[automatically_derived]
+        impl #de_impl #k::private::NestedSet<#de> for #ident #tg {}
     }
 }
 

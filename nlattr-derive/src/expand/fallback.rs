@@ -51,6 +51,8 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
             impl #ig #krate::AttrSet for #ident #tg #wc {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
+            #[automatically_derived]
+            impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {}
         },
         (Derive::Attrs, _) => quote! {
             #policy

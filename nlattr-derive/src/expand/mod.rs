@@ -32,6 +32,8 @@ pub struct Gen<'c> {
     pub impl_generics: TokenStream,
     pub ty_generics: TokenStream,
     pub ident: &'c syn::Ident,
+    /// The lifetime nested sets are named with outside `Decode` (`'a` or `'static`).
+    pub lt: TokenStream,
 }
 
 pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
@@ -71,6 +73,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         impl_generics: quote!(#ig),
         ty_generics: quote!(#tg),
         ident: cont.ident,
+        lt: cont.lifetime.as_ref().map_or_else(|| quote!('static), |l| quote!(#l)),
     };
     match &cont.body {
         Body::Set(fields) => {

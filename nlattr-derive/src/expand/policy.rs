@@ -1,7 +1,8 @@
 //! The constant policy table of each derived type.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::{names, Gen};
 use crate::ast::{AttrSpec, AttrVariant, Container, Field, Presence, Role, VariantRole};
@@ -9,6 +10,7 @@ use crate::attr::Form;
 
 fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let kind = quote!(#k::policy::AttrKind);
     let (kind, nested_flag) = match &spec.form {
@@ -23,12 +25,14 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
         Form::Flag => (quote!(#kind::Flag), quote!(false)),
         Form::Fixed => (quote!(#kind::Struct(::core::mem::size_of::<#v>())), quote!(false)),
         Form::With(_) => (quote!(#kind::Binary), quote!(false)),
-        Form::Nested { no_flag } => {
-            (quote!(#kind::Nested(<#v as #k::policy::HasPolicy>::POLICY)), quote!(!#no_flag))
-        }
-        Form::NestedArray { .. } => {
-            (quote!(#kind::NestedArray(<#v as #k::policy::HasPolicy>::POLICY)), quote!(true))
-        }
+        Form::Nested { no_flag } => (
+            quote_spanned!(v.span()=> #kind::Nested(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
+            quote!(!#no_flag),
+        ),
+        Form::NestedArray { .. } => (
+            quote_spanned!(v.span()=> #kind::NestedArray(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
+            quote!(true),
+        ),
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
             (
