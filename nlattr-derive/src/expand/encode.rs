@@ -293,7 +293,10 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
+        // Not listed as a candidate in "not implemented" errors, which would otherwise
+        // name every attribute set in scope.
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl #de_impl #k::private::NestedSet<#de> for #ident #tg {}
     }
 }
