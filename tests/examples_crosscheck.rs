@@ -100,8 +100,7 @@ const MTUS: [u32; PAIRS] = [1500, 1280, 9000, 1400, 1500, 4000, 1500, 2000, 1500
 fn build(ns: &Netns) -> usize {
     let mut b = String::new();
     b += "link add br0 type bridge\nlink set br0 up\n";
-    for i in 0..PAIRS {
-        let mtu = MTUS[i];
+    for (i, mtu) in MTUS.into_iter().enumerate() {
         writeln!(b, "link add va{i} mtu {mtu} type veth peer name vb{i} mtu {mtu}").unwrap();
         // Pairs 3 and 7 stay down; pair 5 has only one end up (NO-CARRIER, M-DOWN).
         if i != 3 && i != 7 {
