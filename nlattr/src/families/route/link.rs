@@ -2,7 +2,9 @@
 //!
 //! [`Link`] is an `ifinfomsg` followed by `IFLA_*` attributes, in the order
 //! `rtnl_fill_ifinfo` writes them. `IFLA_LINKINFO` carries the link kind and a
-//! sub-message chosen by it ([`LinkData`]: veth, bridge, or raw bytes for other kinds).
+//! sub-message chosen by it ([`LinkData`]: veth, bridge, or raw bytes for other kinds), and
+//! for a port, the master's kind and a second sub-message chosen by that
+//! ([`SlaveData`]: bridge port, or raw bytes).
 //!
 //! ```
 //! use nlattr::families::route::link::{Link, LinkData, LinkInfo, VethInfo, VethPeer};
