@@ -98,6 +98,14 @@ const MTUS: [u32; PAIRS] = [1500, 1280, 9000, 1400, 1500, 4000, 1500, 2000, 1500
 
 /// The test network; returns the number of routes added.
 fn build(ns: &Netns) -> usize {
+    // No duplicate address detection: addresses are final at once, not `tentative` for a
+    // second while the comparison runs.
+    let o = Command::new("ip")
+        .args(["netns", "exec", &ns.name, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0"])
+        .args(["net.ipv6.conf.default.accept_dad=0"])
+        .output()
+        .expect("run sysctl");
+    assert!(o.status.success(), "sysctl: {}", String::from_utf8_lossy(&o.stderr));
     let mut b = String::new();
     b += "link add br0 type bridge\nlink set br0 up\n";
     for (i, mtu) in MTUS.into_iter().enumerate() {
@@ -208,9 +216,40 @@ fn build(ns: &Netns) -> usize {
     b += "route add unreachable 2001:db8:dead::/48\nroute add blackhole 2001:db8:beef::/48 table 150\n";
     routes += 2;
     ns.batch(&b);
-    // Let IPv6 link-local addresses and kernel routes settle before comparing.
-    std::thread::sleep(Duration::from_millis(300));
+    // Operational states change in the kernel's link-watch work, up to a second after the
+    // links come up: wait until two link dumps a while apart agree.
+    let mut last = ns.ip_json(&["link"]);
+    for _ in 0..20 {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = ns.ip_json(&["link"]);
+        if now == last {
+            break;
+        }
+        last = now;
+    }
     routes
+}
+
+/// Compares `ip -j ARGS` with `ours()` on a quiet namespace: `ip` runs before and after
+/// the example, and a pair is only compared when both `ip` runs agree (the state did not
+/// change in between); otherwise it tries again.
+fn check_stable(
+    ns: &Netns,
+    what: &str,
+    args: &[&str],
+    ours: impl Fn() -> Value,
+    min_entries: usize,
+) -> usize {
+    for _ in 0..10 {
+        let before = ns.ip_json(args);
+        let mine = ours();
+        let after = ns.ip_json(args);
+        if before == after {
+            return assert_same(what, &before, &mine, min_entries);
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    panic!("{what}: the namespace kept changing");
 }
 
 /// Every key `ip` printed must be printed by the example with the same value, recursively;
@@ -269,7 +308,7 @@ fn ip_examples_match_iproute2() {
     let routes = build(&ns);
     assert!(routes >= 2000);
 
-    let f = assert_same("link", &ns.ip_json(&["link"]), &ip::links(ns.ns()).unwrap(), PAIRS * 2 + 2);
+    let f = check_stable(&ns, "link", &["link"], || ip::links(ns.ns()).unwrap(), PAIRS * 2 + 2);
     let links = ip::links(ns.ns()).unwrap();
     let with_alt = links.as_array().unwrap().iter().filter(|l| l.get("altnames").is_some()).count();
     let down = links.as_array().unwrap().iter().filter(|l| l["operstate"] == "DOWN").count();
@@ -279,20 +318,14 @@ fn ip_examples_match_iproute2() {
     );
     println!("link: {f} fields equal");
 
-    let f =
-        assert_same("addr", &ns.ip_json(&["addr"]), &ip::addrs(ns.ns(), AF_UNSPEC).unwrap(), PAIRS * 2 + 2);
+    let f = check_stable(&ns, "addr", &["addr"], || ip::addrs(ns.ns(), AF_UNSPEC).unwrap(), PAIRS * 2 + 2);
     println!("addr: {f} fields equal");
-    let f =
-        assert_same("addr -6", &ns.ip_json(&["-6", "addr"]), &ip::addrs(ns.ns(), AF_INET6).unwrap(), PAIRS);
+    let f = check_stable(&ns, "addr -6", &["-6", "addr"], || ip::addrs(ns.ns(), AF_INET6).unwrap(), PAIRS);
     println!("addr -6: {f} fields equal");
 
+    let all = || ip::routes(ns.ns(), TableSel::All, AF_UNSPEC).unwrap();
+    let f = check_stable(&ns, "route table all", &["route", "show", "table", "all"], all, routes);
     let theirs = ns.ip_json(&["route", "show", "table", "all"]);
-    let f = assert_same(
-        "route table all",
-        &theirs,
-        &ip::routes(ns.ns(), TableSel::All, AF_UNSPEC).unwrap(),
-        routes,
-    );
     println!("route show table all: {} routes, {f} fields equal", theirs.as_array().unwrap().len());
     let multipath = theirs.as_array().unwrap().iter().filter(|r| r.get("nexthops").is_some()).count();
     let with_metrics = theirs.as_array().unwrap().iter().filter(|r| r.get("metrics").is_some()).count();
@@ -302,41 +335,33 @@ fn ip_examples_match_iproute2() {
         "{multipath} {with_metrics} {other_tables}"
     );
 
-    let f = assert_same(
-        "route -6 table all",
-        &ns.ip_json(&["-6", "route", "show", "table", "all"]),
-        &ip::routes(ns.ns(), TableSel::All, AF_INET6).unwrap(),
-        700,
-    );
+    let v6 = || ip::routes(ns.ns(), TableSel::All, AF_INET6).unwrap();
+    let f = check_stable(&ns, "route -6 table all", &["-6", "route", "show", "table", "all"], v6, 700);
     println!("-6 route show table all: {f} fields equal");
-    let f = assert_same(
-        "route",
-        &ns.ip_json(&["route"]),
-        &ip::routes(ns.ns(), TableSel::Only(254), AF_UNSPEC).unwrap(),
-        600,
-    );
+    let main = || ip::routes(ns.ns(), TableSel::Only(254), AF_UNSPEC).unwrap();
+    let f = check_stable(&ns, "route", &["route"], main, 600);
     println!("route (main): {f} fields equal");
-    let f = assert_same(
-        "route table 103",
-        &ns.ip_json(&["route", "show", "table", "103"]),
-        &ip::routes(ns.ns(), TableSel::parse(Some("103")).unwrap(), AF_UNSPEC).unwrap(),
-        300,
-    );
+    let t103 = || ip::routes(ns.ns(), TableSel::parse(Some("103")).unwrap(), AF_UNSPEC).unwrap();
+    let f = check_stable(&ns, "route table 103", &["route", "show", "table", "103"], t103, 300);
     println!("route show table 103: {f} fields equal");
 
+    let f = check_stable(&ns, "neigh", &["neigh"], || ip::neighs(ns.ns(), AF_UNSPEC).unwrap(), PAIRS * 2 + 2);
     let theirs = ns.ip_json(&["neigh"]);
-    let f = assert_same("neigh", &theirs, &ip::neighs(ns.ns(), AF_UNSPEC).unwrap(), PAIRS * 2 + 2);
     assert!(!theirs.to_string().contains("192.0.2.10"), "ip hides the noarp entry, and so must the example");
     println!("neigh: {f} fields equal");
 
     // One example binary end to end, as a user runs it.
     match example_binary("ip_route") {
         Some(bin) => {
-            let o =
-                Command::new(bin).args(["--json", "--table", "all", "--netns", &ns.name]).output().unwrap();
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-            let ours: Value = serde_json::from_slice(&o.stdout).unwrap();
-            assert_same("ip_route binary", &ns.ip_json(&["route", "show", "table", "all"]), &ours, routes);
+            let run = || {
+                let o = Command::new(&bin)
+                    .args(["--json", "--table", "all", "--netns", &ns.name])
+                    .output()
+                    .unwrap();
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                serde_json::from_slice(&o.stdout).unwrap()
+            };
+            check_stable(&ns, "ip_route binary", &["route", "show", "table", "all"], run, routes);
             let o = Command::new(example_binary("ip_link").unwrap())
                 .args(["--netns", &ns.name])
                 .output()
