@@ -173,12 +173,6 @@ macro_rules! int_key {
 }
 int_key!(u8, u16, u32, u64, i8, i16, i32, i64);
 
-/// Names a trait bound at the field's type so that a missing impl is reported there.
-pub const fn assert_attr_set<T: AttrSet + ?Sized>() {}
-
-/// Names a trait bound at the field's type so that a missing impl is reported there.
-pub const fn assert_sub_message<T: SubMessage + ?Sized>() {}
-
 /// Names a trait bound at the selector field's type.
 pub const fn assert_selector<T: Selector + ?Sized>() {}
 
@@ -224,6 +218,56 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
     /// As [`AttrSet::check`].
     #[inline]
     fn nested_check(&self) -> Result<(), EncodeError> {
+        self.check()
+    }
+}
+
+/// What `submsg` needs of a field type: an enum deriving `NlSubMsg`, decoding from `'a`.
+/// Derived code goes through its methods only, so a wrong type gets one message, at the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a sub-message",
+    label = "`submsg` needs an enum deriving `NlSubMsg`",
+    note = "derive `NlSubMsg` on an enum with one variant per selector value (`#[nla(select = \"veth\")] Veth(VethInfo)`)"
+)]
+pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
+    /// Selector values and their policies.
+    const SUB_VARIANTS: &'static [(&'static str, &'static crate::policy::Policy)] = Self::VARIANTS;
+
+    /// Decodes the format `selector` names.
+    ///
+    /// # Errors
+    /// As [`SubMessageDecode::decode_selected`].
+    #[inline]
+    fn sub_decode<S: Selector + ?Sized>(
+        selector: Option<&S>,
+        payload: &'a [u8],
+        offset: usize,
+    ) -> Result<Self, DecodeError> {
+        Self::decode_selected(selector, payload, offset)
+    }
+
+    /// Payload length.
+    #[inline]
+    fn sub_len(&self) -> usize {
+        self.encoded_len()
+    }
+
+    /// Writes the sub-message as attribute `ty`, with its variant's flags unless `no_flag`.
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`](crate::Writer::attr_raw).
+    #[inline]
+    fn sub_put(&self, w: &mut crate::Writer<'_>, ty: u16, no_flag: bool) -> Result<(), EncodeError> {
+        let flags = if no_flag { 0 } else { self.flags() };
+        w.attr_raw(ty | flags, self)
+    }
+
+    /// Runs the current variant's checks.
+    ///
+    /// # Errors
+    /// As [`SubMessage::check`].
+    #[inline]
+    fn sub_check(&self) -> Result<(), EncodeError> {
         self.check()
     }
 }

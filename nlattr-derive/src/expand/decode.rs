@@ -244,7 +244,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                             #assert
                             let #l: ::core::option::Option<#v> = match #s {
                                 ::core::option::Option::Some(__nla_a) => ::core::option::Option::Some(
-                                    match <#v as #k::SubMessageDecode<#de>>::decode_selected(
+                                    match <#v as #k::private::SubMsgField<#de>>::sub_decode(
                                         ::core::option::Option::as_ref(&#sel_local), __nla_a.payload(), __nla_a.payload_offset(),
                                     ) {
                                         ::core::result::Result::Ok(__nla_x) => __nla_x,

@@ -17,7 +17,10 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Plain | Form::Submsg { .. } => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
+        Form::Plain => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
+        Form::Submsg { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_len(__nla_v))
+        }
         Form::Nested { .. } | Form::NestedArray { .. } => {
             quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v))
         }
@@ -57,10 +60,9 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
         Form::Uint => quote!(#w.attr_raw(#tc, &#k::codec::Uint(::core::convert::From::from(*__nla_v)))),
         Form::Sint => quote!(#w.attr_raw(#tc, &#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
         Form::Flag => quote!(#w.flag(#tc)),
-        Form::Submsg { no_flag: false, .. } => {
-            quote!(#w.attr_raw(#tc | #k::SubMessage::flags(__nla_v), __nla_v))
+        Form::Submsg { no_flag, .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_put(__nla_v, #w, #tc, #no_flag))
         }
-        Form::Submsg { no_flag: true, .. } => quote!(#w.attr_raw(#tc, __nla_v)),
         Form::Fixed => quote! {
             match #w.begin_attr(#tc) {
                 ::core::result::Result::Ok(__nla_n) => match #w.put_struct(__nla_v) {
@@ -121,8 +123,8 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
                 return ::core::result::Result::Err(__nla_ew(__nla_e));
             }
         }),
-        Form::Submsg { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::SubMessage::check(__nla_v) {
+        Form::Submsg { .. } => out.extend(quote_spanned! {v.span()=>
+            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::SubMsgField<#lt>>::sub_check(__nla_v) {
                 return ::core::result::Result::Err(__nla_ew(__nla_e));
             }
         }),
@@ -138,16 +140,6 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
     }
 }
 
-/// A trait-bound assertion at the field's type, so a wrong type is reported there.
-fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
-    let k = g.krate;
-    let v = &spec.value_ty;
-    match &spec.form {
-        Form::Submsg { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_sub_message::<#v>;),
-        _ => quote!(),
-    }
-}
-
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
     let lt = &g.lt;
@@ -156,7 +148,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
     let mut chk = TokenStream::new();
-    let mut asserts = TokenStream::new();
     for f in fields {
         let (m, name) = (&f.member, &f.name);
         match &f.role {
@@ -183,7 +174,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
             Role::Attr(spec) => {
                 let tc = names::ty_const(f.index);
-                asserts.extend(assert_bound(g, spec));
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
@@ -276,7 +266,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             const FLAGS: u16 = #k::consts::NLA_F_NESTED;
             const KIND: #k::policy::AttrKind = #k::policy::AttrKind::Nested(<Self as #k::policy::HasPolicy>::POLICY);
             fn encoded_len(&self) -> usize {
-                #asserts
                 let mut __nla_n: usize = 0;
                 #len
                 __nla_n
@@ -293,7 +282,10 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
+        // Hidden: rustc leaves hidden impls of other crates out of "not implemented"
+        // errors, which would otherwise list every attribute set of `nlattr`.
         #[automatically_derived]
+        #[doc(hidden)]
         impl #de_impl #k::private::NestedSet<#de> for #ident #tg {}
     }
 }
@@ -309,7 +301,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
     let mut catch_all = quote! {
         ::core::result::Result::Err(#k::DecodeError::at_attr(__nla_a.offset(), __nla_a.ty(), #k::DecodeErrorKind::Unknown))
     };
-    let mut asserts = TokenStream::new();
     for var in vars {
         let vi = var.ident;
         match &var.role {
@@ -327,7 +318,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
             VariantRole::Attr(spec, unit) => {
                 let tc = names::ty_const(var.index);
                 let name = &var.name;
-                asserts.extend(assert_bound(g, spec));
                 let body = super::decode::value(g, var.index, spec);
                 let (pat, made) = if *unit {
                     (quote!(Self::#vi), quote!(Self::#vi))
@@ -356,7 +346,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
         #[automatically_derived]
         impl #de_impl #k::AttrEnum<#de> for #ident #tg {
             fn decode_attr(__nla_ar: &#k::Attr<#de>) -> ::core::result::Result<Self, #k::DecodeError> {
-                #asserts
                 let __nla_a: #k::Attr<#de> = *__nla_ar;
                 match __nla_a.ty() {
                     #dec
@@ -454,6 +443,10 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 match self { #checks }
             }
         }
+        // Hidden, as the `NestedSet` impl of `NlAttrs`: kept out of other crates' errors.
+        #[automatically_derived]
+        #[doc(hidden)]
+        impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {}
         #[automatically_derived]
         impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
             fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(

@@ -73,6 +73,8 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
             #[automatically_derived]
+            impl #de_ig #krate::private::SubMsgField<#de> for #ident #tg #wc {}
+            #[automatically_derived]
             impl #de_ig #krate::SubMessageDecode<#de> for #ident #tg #wc {
                 fn decode_selected<__NlaS: #krate::Selector + ?::core::marker::Sized>(
                     _: ::core::option::Option<&__NlaS>, _: &#de [u8], _: usize,

@@ -36,7 +36,7 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
             (
-                quote!(#kind::SubMessage { selector: #sel, variants: <#v as #k::SubMessage>::VARIANTS }),
+                quote_spanned!(v.span()=> #kind::SubMessage { selector: #sel, variants: <#v as #k::private::SubMsgField<#lt>>::SUB_VARIANTS }),
                 quote!(!#no_flag),
             )
         }
