@@ -131,6 +131,19 @@ pub fn array_index(i: usize, outer: u16) -> Result<u16, EncodeError> {
     }
 }
 
+/// A kept nested-array index, refused when it does not fit in 14 bits (the kernel would
+/// read its top bits as flags).
+///
+/// # Errors
+/// [`EncodeError::Invalid`] naming the array's attribute type.
+pub fn kept_index(index: u16, outer: u16) -> Result<u16, EncodeError> {
+    if index <= NLA_TYPE_MASK {
+        Ok(index)
+    } else {
+        Err(invalid(outer, DecodeErrorKind::Invalid("a nested array index does not fit in 14 bits")))
+    }
+}
+
 /// Converts a variable-width unsigned value into the field's integer type.
 ///
 /// # Errors

@@ -218,7 +218,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     Presence::Array { keep_index } => {
                         let v = &spec.value_ty;
                         let (pat, idx) = if *keep_index {
-                            (quote!((__nla_t, __nla_v)), quote!(*__nla_t))
+                            (quote!((__nla_t, __nla_v)), quote!(#k::private::kept_index(*__nla_t, #tc)?))
                         } else {
                             (quote!(__nla_v), quote!(#k::private::array_index(__nla_i, #tc)?))
                         };

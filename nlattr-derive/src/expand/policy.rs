@@ -8,7 +8,7 @@ use super::{names, Gen};
 use crate::ast::{AttrSpec, AttrVariant, Container, Field, Presence, Role, VariantRole};
 use crate::attr::Form;
 
-fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
+fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> TokenStream {
     let k = g.krate;
     let lt = &g.lt;
     let v = &spec.value_ty;
@@ -42,7 +42,8 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
         }
     };
     let tc = names::ty_const(i);
-    let required = matches!(spec.presence, Presence::Required);
+    // In the enum form each value is one attribute: none is required.
+    let required = in_set && matches!(spec.presence, Presence::Required);
     let multi = matches!(spec.presence, Presence::Multi);
     let len = |c: Option<syn::Ident>| match c {
         Some(c) => quote!(::core::option::Option::Some(#k::private::len_u32(#c))),
@@ -85,7 +86,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     let entries: TokenStream = fields
         .iter()
         .filter_map(|f| match &f.role {
-            Role::Attr(spec) => Some(entry(g, f.index, &f.name, spec)),
+            Role::Attr(spec) => Some(entry(g, f.index, &f.name, spec, true)),
             _ => None,
         })
         .collect();
@@ -111,7 +112,7 @@ pub fn attr_enum(g: &Gen<'_>, vars: &[AttrVariant<'_>]) -> TokenStream {
     let mut entries = TokenStream::new();
     for v in vars {
         match &v.role {
-            VariantRole::Attr(spec, _) => entries.extend(entry(g, v.index, &v.name, spec)),
+            VariantRole::Attr(spec, _) => entries.extend(entry(g, v.index, &v.name, spec, false)),
             VariantRole::Unknown => deny_unknown = false,
         }
     }
