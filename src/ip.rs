@@ -259,10 +259,17 @@ fn operstate_value(s: nlattr::families::route::link::OperState) -> u8 {
 /// The dump failing or a link not decoding.
 pub fn links(netns: Option<&str>) -> Result<Value, AppError> {
     let mut rt = Rtnl::open(netns)?;
-    let msgs = rt.dump_links()?;
-    let table = LinkTable::from_messages(&msgs)?;
+    links_json(&rt.dump_links()?)
+}
+
+/// [`links`] over the messages of a link dump (from a socket, a capture, a recording).
+///
+/// # Errors
+/// A link not decoding.
+pub fn links_json(msgs: &[OwnedMessage]) -> Result<Value, AppError> {
+    let table = LinkTable::from_messages(msgs)?;
     let mut out = Vec::new();
-    for m in &msgs {
+    for m in msgs {
         let l: Link<'_> = decode(m)?;
         out.push(Value::Object(link_json(&l, &table, true)?));
     }
@@ -364,15 +371,26 @@ pub fn parse_family(v: Option<&str>) -> Result<u8, AppError> {
 pub fn addrs(netns: Option<&str>, family: u8) -> Result<Value, AppError> {
     let mut rt = Rtnl::open(netns)?;
     let links = rt.dump_links()?;
-    let table = LinkTable::from_messages(&links)?;
     let addr_msgs = rt.dump_addrs(family)?;
+    addrs_json(&links, &addr_msgs, family)
+}
+
+/// [`addrs`] over the messages of a link dump and an address dump.
+///
+/// # Errors
+/// A message not decoding.
+pub fn addrs_json(links: &[OwnedMessage], addr_msgs: &[OwnedMessage], family: u8) -> Result<Value, AppError> {
+    let table = LinkTable::from_messages(links)?;
     let mut by_link: HashMap<u32, Vec<Value>> = HashMap::new();
-    for m in &addr_msgs {
+    for m in addr_msgs {
         let a: Addr<'_> = decode(m)?;
+        if family != AF_UNSPEC && a.hdr.family != family {
+            continue;
+        }
         by_link.entry(a.hdr.index).or_default().push(Value::Object(addr_json(&a)));
     }
     let mut out = Vec::new();
-    for m in &links {
+    for m in links {
         let l: Link<'_> = decode(m)?;
         let mut o = link_json(&l, &table, false)?;
         let infos = u32::try_from(l.hdr.index).ok().and_then(|i| by_link.remove(&i)).unwrap_or_default();
@@ -562,10 +580,26 @@ pub fn routes(netns: Option<&str>, tables: TableSel, family: u8) -> Result<Value
     let family = if family == AF_UNSPEC && tables != TableSel::All { AF_INET } else { family };
     let mut rt = Rtnl::open(netns)?;
     let links = rt.link_table()?;
+    routes_json(&links, &rt.dump_routes(family)?, tables, family)
+}
+
+/// [`routes`] over the messages of a route dump, naming devices with `links`.
+///
+/// # Errors
+/// A message not decoding.
+pub fn routes_json(
+    links: &LinkTable,
+    msgs: &[OwnedMessage],
+    tables: TableSel,
+    family: u8,
+) -> Result<Value, AppError> {
     let mut out = Vec::new();
-    for m in &rt.dump_routes(family)? {
+    for m in msgs {
         let r: Route<'_> = decode(m)?;
         if r.hdr.family != AF_INET && r.hdr.family != AF_INET6 {
+            continue;
+        }
+        if family != AF_UNSPEC && r.hdr.family != family {
             continue;
         }
         if r.hdr.flags & RTM_F_CLONED != 0 {
@@ -576,7 +610,7 @@ pub fn routes(netns: Option<&str>, tables: TableSel, family: u8) -> Result<Value
                 continue;
             }
         }
-        out.push(Value::Object(route_json(&r, &links, tables == TableSel::All)));
+        out.push(Value::Object(route_json(&r, links, tables == TableSel::All)));
     }
     Ok(Value::Array(out))
 }
@@ -628,13 +662,21 @@ pub fn neigh_json(n: &Neigh<'_>, links: &LinkTable) -> Option<Map<String, Value>
 pub fn neighs(netns: Option<&str>, family: u8) -> Result<Value, AppError> {
     let mut rt = Rtnl::open(netns)?;
     let links = rt.link_table()?;
+    neighs_json(&links, &rt.dump_neighs(family)?)
+}
+
+/// [`neighs`] over the messages of a neighbour dump, naming devices with `links`.
+///
+/// # Errors
+/// A message not decoding.
+pub fn neighs_json(links: &LinkTable, msgs: &[OwnedMessage]) -> Result<Value, AppError> {
     let mut out = Vec::new();
-    for m in &rt.dump_neighs(family)? {
+    for m in msgs {
         let n: Neigh<'_> = decode(m)?;
         if n.hdr.family != AF_INET && n.hdr.family != AF_INET6 {
             continue;
         }
-        if let Some(o) = neigh_json(&n, &links) {
+        if let Some(o) = neigh_json(&n, links) {
             out.push(Value::Object(o));
         }
     }

@@ -19,6 +19,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
+mod examples_common;
+
+use examples_common::{assert_same, compare};
 use nlattr_workspace::cli::AppError;
 use nlattr_workspace::ip::{self, Rtnl, TableSel};
 use nlattr_workspace::{genl, monitor, veth};
@@ -250,50 +253,6 @@ fn check_stable(
         std::thread::sleep(Duration::from_millis(500));
     }
     panic!("{what}: the namespace kept changing");
-}
-
-/// Every key `ip` printed must be printed by the example with the same value, recursively;
-/// returns the mismatches and counts the fields compared.
-fn compare(theirs: &Value, ours: &Value, path: &str, fields: &mut usize, out: &mut Vec<String>) {
-    match (theirs, ours) {
-        (Value::Object(t), Value::Object(o)) => {
-            for (k, tv) in t {
-                match o.get(k) {
-                    Some(ov) => compare(tv, ov, &format!("{path}.{k}"), fields, out),
-                    None => out.push(format!("{path}.{k}: ip has {tv}, the example has nothing")),
-                }
-            }
-        }
-        (Value::Array(t), Value::Array(o)) => {
-            if t.len() != o.len() {
-                out.push(format!("{path}: ip has {} entries, the example {}", t.len(), o.len()));
-            }
-            for (i, (tv, ov)) in t.iter().zip(o).enumerate() {
-                compare(tv, ov, &format!("{path}[{i}]"), fields, out);
-            }
-        }
-        (t, o) => {
-            *fields += 1;
-            if t != o {
-                out.push(format!("{path}: ip has {t}, the example {o}"));
-            }
-        }
-    }
-}
-
-fn assert_same(what: &str, theirs: &Value, ours: &Value, min_entries: usize) -> usize {
-    let n = theirs.as_array().map_or(0, Vec::len);
-    assert!(n >= min_entries, "{what}: ip shows {n} entries, expected at least {min_entries}");
-    let mut fields = 0;
-    let mut bad = Vec::new();
-    compare(theirs, ours, what, &mut fields, &mut bad);
-    assert!(
-        bad.is_empty(),
-        "{} mismatches, first ones:\n{}",
-        bad.len(),
-        bad.iter().take(25).cloned().collect::<Vec<_>>().join("\n")
-    );
-    fields
 }
 
 fn example_binary(name: &str) -> Option<PathBuf> {
