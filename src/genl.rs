@@ -66,6 +66,19 @@ pub fn families(netns: Option<&str>) -> Result<Value, AppError> {
     Ok(Value::Array(out))
 }
 
+/// [`families`] over the messages of a `CTRL_CMD_GETFAMILY` dump (from a capture or a
+/// recording).
+///
+/// # Errors
+/// A message not decoding.
+pub fn families_json(msgs: &[nlsock::OwnedMessage]) -> Result<Value, AppError> {
+    let mut out = Vec::new();
+    for m in msgs {
+        out.push(family_json(&Family::decode_message(&m.message())?));
+    }
+    Ok(Value::Array(out))
+}
+
 /// The readable listing, shaped like `genl ctrl list`.
 #[must_use]
 pub fn families_table(v: &Value) -> String {

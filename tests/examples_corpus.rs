@@ -73,3 +73,49 @@ fn captured_routes_match_ip_route() {
     let f = assert_same("route -6", &view("rtm_getroute_v6_dump_32k", "route_main"), &main, 1800);
     println!("-6 route show: {f} fields equal");
 }
+
+/// `CTRL_ATTR_*` of one family as pyroute2 decoded it, in the example's JSON shape.
+fn pyroute2_family(attrs: &Value) -> Value {
+    let list = |key: &str, fields: [(&str, &str); 2]| -> Value {
+        attrs[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|x| {
+                        let mut o = serde_json::Map::new();
+                        for (ours, theirs) in fields {
+                            o.insert(ours.into(), x[theirs].clone());
+                        }
+                        Value::Object(o)
+                    })
+                    .collect()
+            })
+            .unwrap_or_else(|| Value::Array(Vec::new()))
+    };
+    serde_json::json!({
+        "name": attrs["CTRL_ATTR_FAMILY_NAME"],
+        "id": attrs["CTRL_ATTR_FAMILY_ID"],
+        "version": attrs["CTRL_ATTR_VERSION"],
+        "hdrsize": attrs["CTRL_ATTR_HDRSIZE"],
+        "maxattr": attrs["CTRL_ATTR_MAXATTR"],
+        "ops": list("CTRL_ATTR_OPS", [("id", "CTRL_ATTR_OP_ID"), ("flags", "CTRL_ATTR_OP_FLAGS")]),
+        "mcast_groups": list("CTRL_ATTR_MCAST_GROUPS", [("name", "CTRL_ATTR_MCAST_GRP_NAME"), ("id", "CTRL_ATTR_MCAST_GRP_ID")]),
+    })
+}
+
+#[test]
+fn captured_families_match_an_independent_decoding() {
+    let ours = nlattr_workspace::genl::families_json(&dump("genl_ctrl_getfamily_dump")).unwrap();
+    let path = Path::new(CORPUS).join("expected/genl_ctrl_getfamily_dump.json");
+    let expected: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let theirs: Vec<Value> = expected["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["header"]["type"] == 16)
+        .map(|m| pyroute2_family(&m["attrs"]))
+        .collect();
+    assert_eq!(theirs.len(), 8);
+    let f = assert_same("genl families", &Value::Array(theirs), &ours, 8);
+    println!("genl families: {f} fields equal");
+}
