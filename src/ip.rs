@@ -13,7 +13,7 @@ use nlattr::families::route::link::{
     Link, IFLA_LINK_NETNSID, IFLA_PERM_ADDRESS, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF,
 };
 use nlattr::families::route::neigh::Neigh;
-use nlattr::families::route::route::{Metrics, Route, RT_TABLE_MAIN};
+use nlattr::families::route::route::{Metrics, Route, RTA_MARK, RTA_NH_ID, RT_TABLE_MAIN};
 use nlattr::header::{IfAddrMsg, NdMsg, RtMsg};
 use nlattr::{AttrSet, Message};
 use nlsock::{retry_interrupted, OwnedMessage, Payload, Socket};
@@ -503,7 +503,7 @@ pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<Str
         _ => {}
     }
     if h.tos != 0 {
-        o.insert("tos".into(), json!(format!("{:#x}", h.tos)));
+        o.insert("tos".into(), json!(names::dsfield(h.tos)));
     }
     if let Some(g) = r.gateway {
         o.insert("gateway".into(), ip(g));
@@ -530,6 +530,9 @@ pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<Str
         o.insert("metric".into(), json!(m));
     }
     o.insert("flags".into(), json!(names::route_flags(h.flags)));
+    if let Some(Ok(mark)) = rest_attr(&r.rest, RTA_MARK).map(|a| a.get::<u32>()) {
+        o.insert("mark".into(), json!(mark));
+    }
     if h.family == AF_INET6 {
         if let Some(ci) = r.cacheinfo {
             if ci.expires != 0 {
@@ -545,6 +548,9 @@ pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<Str
     }
     if let Some(iif) = r.iif {
         o.insert("iif".into(), json!(links.name(iif)));
+    }
+    if let Some(Ok(id)) = rest_attr(&r.rest, RTA_NH_ID).map(|a| a.get::<u32>()) {
+        o.insert("nhid".into(), json!(id));
     }
     if let Some(hops) = &r.multipath {
         let hops: Vec<Value> = hops

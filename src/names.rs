@@ -279,6 +279,36 @@ pub fn route_flags(flags: u32) -> Vec<&'static str> {
     NAMES.into_iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| n).collect()
 }
 
+/// `rtnl_dsfield_n2a` with `/etc/iproute2/rt_dsfield`: a route's TOS / DS field.
+#[must_use]
+pub fn dsfield(tos: u8) -> String {
+    let name = match tos {
+        0x00 => "default",
+        0x28 => "AF11",
+        0x30 => "AF12",
+        0x38 => "AF13",
+        0x48 => "AF21",
+        0x50 => "AF22",
+        0x58 => "AF23",
+        0x68 => "AF31",
+        0x70 => "AF32",
+        0x78 => "AF33",
+        0x88 => "AF41",
+        0x90 => "AF42",
+        0x98 => "AF43",
+        0x20 => "CS1",
+        0x40 => "CS2",
+        0x60 => "CS3",
+        0x80 => "CS4",
+        0xa0 => "CS5",
+        0xc0 => "CS6",
+        0xe0 => "CS7",
+        0xb8 => "EF",
+        n => return format!("0x{n:02x}"),
+    };
+    name.to_owned()
+}
+
 /// `RTA_PREF` as `ip -6 route` prints it.
 #[must_use]
 pub fn route_pref(pref: u8) -> String {

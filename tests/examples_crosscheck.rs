@@ -217,7 +217,11 @@ fn build(ns: &Netns) -> usize {
         routes += 1;
     }
     b += "route add unreachable 2001:db8:dead::/48\nroute add blackhole 2001:db8:beef::/48 table 150\n";
-    routes += 2;
+    // TOS routes and routes through nexthop objects.
+    b += "route add 198.19.1.0/24 tos 0x28 via 10.0.0.254\nroute add 198.19.1.0/24 tos 0x10 via 10.1.0.254\n";
+    b += "nexthop add id 10 via 10.2.0.254 dev va2\nnexthop add id 11 via 2001:db8:2::fe dev va2\n";
+    b += "route add 198.19.2.0/24 nhid 10\nroute add 2001:db8:cccc::/64 nhid 11\n";
+    routes += 6;
     ns.batch(&b);
     // Operational states change in the kernel's link-watch work, up to a second after the
     // links come up: wait until two link dumps a while apart agree.
