@@ -13,7 +13,7 @@ use nlattr::families::route::link::{
     Link, IFLA_LINK_NETNSID, IFLA_PERM_ADDRESS, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF,
 };
 use nlattr::families::route::neigh::Neigh;
-use nlattr::families::route::route::{Metrics, Route, RTA_MARK, RTA_NH_ID, RT_TABLE_MAIN};
+use nlattr::families::route::route::{Metrics, Route, RTA_FLOW, RTA_MARK, RTA_NH_ID, RT_TABLE_MAIN};
 use nlattr::header::{IfAddrMsg, NdMsg, RtMsg};
 use nlattr::{AttrSet, Message};
 use nlsock::{retry_interrupted, OwnedMessage, Payload, Socket};
@@ -480,6 +480,17 @@ fn metrics_json(m: &Metrics<'_>) -> Map<String, Value> {
     o
 }
 
+/// `print_rta_flow`: the realms of `RTA_FLOW`, `{from, to}`.
+fn flow_json(flow: u32) -> Value {
+    let (from, to) = (flow >> 16, flow & 0xffff);
+    let mut o = Map::new();
+    if from != 0 {
+        o.insert("from".into(), json!(names::realm(from)));
+    }
+    o.insert("to".into(), json!(names::realm(to)));
+    Value::Object(o)
+}
+
 /// One route as `print_route` shows it; `show_table` names non-main tables (`table all`).
 #[must_use]
 pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<String, Value> {
@@ -533,6 +544,9 @@ pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<Str
     if let Some(Ok(mark)) = rest_attr(&r.rest, RTA_MARK).map(|a| a.get::<u32>()) {
         o.insert("mark".into(), json!(mark));
     }
+    if let Some(Ok(flow)) = rest_attr(&r.rest, RTA_FLOW).map(|a| a.get::<u32>()) {
+        o.insert("flow".into(), flow_json(flow));
+    }
     if h.family == AF_INET6 {
         if let Some(ci) = r.cacheinfo {
             if ci.expires != 0 {
@@ -559,6 +573,9 @@ pub fn route_json(r: &Route<'_>, links: &LinkTable, show_table: bool) -> Map<Str
                 let mut x = Map::new();
                 if let Some(g) = nh.gateway() {
                     x.insert("gateway".into(), ip(g));
+                }
+                if let Some(flow) = nh.attrs.flow {
+                    x.insert("flow".into(), flow_json(flow));
                 }
                 if nh.ifindex != 0 {
                     x.insert("dev".into(), json!(links.name(nh.ifindex)));

@@ -309,6 +309,16 @@ pub fn dsfield(tos: u8) -> String {
     name.to_owned()
 }
 
+/// `rtnl_rtrealm_n2a` with `/etc/iproute2/rt_realms`.
+#[must_use]
+pub fn realm(realm: u32) -> String {
+    if realm == 0 {
+        "cosmos".to_owned()
+    } else {
+        realm.to_string()
+    }
+}
+
 /// `RTA_PREF` as `ip -6 route` prints it.
 #[must_use]
 pub fn route_pref(pref: u8) -> String {

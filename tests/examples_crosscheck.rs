@@ -135,6 +135,12 @@ fn build(ns: &Netns) -> usize {
             .unwrap();
     }
     b += "addr add 192.0.2.1/24 dev br0\n";
+    // Peers, route metrics, no prefix route, a lifetime; a link without ARP, promiscuous,
+    // with an alias and no queue.
+    b += "addr add 10.200.0.1 peer 10.200.0.2/32 dev va4\naddr add 10.201.0.1/24 dev va4 metric 77\n";
+    b += "addr add 10.202.0.1/24 dev va4 noprefixroute\naddr add 10.203.0.1/24 dev va4 valid_lft 3000 preferred_lft 2000\n";
+    b += "link set vb4 arp off promisc on allmulticast on\nlink set va4 alias a-link-alias txqueuelen 0\n";
+    b += "neigh add 10.4.0.77 dev va4 nud failed\n";
     b += "link set br0 txqueuelen 500 group 7\n";
     b += "neigh add 192.0.2.9 lladdr 02:00:00:00:ff:09 dev br0 nud stale\n";
     b += "neigh add 192.0.2.10 lladdr 02:00:00:00:ff:0a dev br0 nud noarp\n";
@@ -217,7 +223,10 @@ fn build(ns: &Netns) -> usize {
         routes += 1;
     }
     b += "route add unreachable 2001:db8:dead::/48\nroute add blackhole 2001:db8:beef::/48 table 150\n";
-    // TOS routes and routes through nexthop objects.
+    // Realms, TOS routes and routes through nexthop objects.
+    b += "route add 198.19.3.0/24 via 10.4.0.254 realms 3/4\n";
+    b += "route add 198.19.4.0/24 nexthop via 10.4.0.254 realm 7 weight 2 nexthop via 10.6.0.254\n";
+    routes += 2;
     b += "route add 198.19.1.0/24 tos 0x28 via 10.0.0.254\nroute add 198.19.1.0/24 tos 0x10 via 10.1.0.254\n";
     b += "nexthop add id 10 via 10.2.0.254 dev va2\nnexthop add id 11 via 2001:db8:2::fe dev va2\n";
     b += "route add 198.19.2.0/24 nhid 10\nroute add 2001:db8:cccc::/64 nhid 11\n";
