@@ -187,6 +187,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
 
 pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
+    let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
     let header = fields.iter().find(|f| matches!(f.role, Role::Header));
@@ -306,10 +307,9 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 <Self as #k::private::NestedSet<#de>>::nested_decode_depth(__nla_payload, __nla_offset, 0)
             }
         }
-        // Hidden: rustc leaves hidden impls of other crates out of "not implemented"
-        // errors, which would otherwise list every attribute set of `nlattr`.
         #[automatically_derived]
         #[doc(hidden)]
+        #not_recommended
         impl #de_impl #k::private::NestedSet<#de> for #ident #tg {
             fn nested_decode_depth(
                 __nla_payload: &#de [u8],

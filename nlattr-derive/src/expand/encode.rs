@@ -379,6 +379,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
 
 pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let k = g.krate;
+    let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, ig, de_impl, tg) = (g.ident, &g.impl_generics, &g.de_impl, &g.ty_generics);
     let mut lens = TokenStream::new();
@@ -465,9 +466,9 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 match self { #checks }
             }
         }
-        // Hidden, as the `NestedSet` impl of `NlAttrs`: kept out of other crates' errors.
         #[automatically_derived]
         #[doc(hidden)]
+        #not_recommended
         impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {
             fn sub_decode_depth<__NlaS: #k::Selector + ?::core::marker::Sized>(
                 __nla_sel: ::core::option::Option<&__NlaS>,
