@@ -473,6 +473,23 @@ fn policy_maps_types_and_offsets_to_rust_paths() {
     assert_eq!(policy.field("state").unwrap().kind, AttrKind::U8);
     let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_KIND]);
     assert_eq!((p.to_string().as_str(), complete), ("link_info.kind", true));
+    // Through the sub-message and the header-bearing peer.
+    let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_DATA, 1, IFLA_MTU]);
+    assert_eq!((p.to_string().as_str(), complete), ("link_info.data.peer.mtu", true));
+    let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_DATA, 77]);
+    assert_eq!((p.to_string().as_str(), complete), ("link_info.data", false));
+    let data = LinkInfo::POLICY.field("data").unwrap();
+    match data.kind {
+        AttrKind::SubMessage { selector, variants } => {
+            assert_eq!(selector, "kind");
+            assert_eq!(
+                variants.iter().map(|(n, p)| (*n, p.name)).collect::<Vec<_>>(),
+                [("veth", "VethInfo"), ("bridge", "BridgeInfo")]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(Peer::POLICY.header_len, 16);
 
     // A request as sent: the kernel reports the offset of the peer's IFLA_MTU.
     let v = Link {
@@ -857,4 +874,80 @@ struct Renamed {
 #[test]
 fn crate_path_override() {
     assert_eq!(Renamed::decode(&a(1, &[4]), 0), Ok(Renamed { x: Some(4) }));
+}
+
+// A sub-message selected by an integer (a value enum), required, selector after the data.
+#[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[nla(repr = u16)]
+enum Proto {
+    Tcp = 6,
+    Udp = 17,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct TcpInfo {
+    #[nla(type = 1)]
+    window: u32,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct UdpInfo {
+    #[nla(type = 1)]
+    checksum: Option<u8>,
+}
+
+#[derive(NlSubMsg, Debug, Clone, PartialEq)]
+enum ProtoInfo {
+    #[nla(select = 6)]
+    Tcp(TcpInfo),
+    #[nla(select = 17)]
+    Udp(UdpInfo),
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Flow {
+    #[nla(type = 1)]
+    proto: Proto,
+    #[nla(type = 2, submsg(selector = proto))]
+    info: ProtoInfo,
+}
+
+#[test]
+fn integer_selected_required_submessage() {
+    let v = Flow { proto: Proto::Udp, info: ProtoInfo::Udp(UdpInfo { checksum: Some(1) }) };
+    let bytes = cat(&[a(1, &17u16.to_ne_bytes()), nest(2, &[a(1, &[1])])]);
+    assert_eq!(enc(&v), bytes);
+    let swapped = cat(&[nest(2, &[a(1, &[1])]), a(1, &17u16.to_ne_bytes())]);
+    assert_eq!(Flow::decode(&swapped, 0), Ok(v));
+    // The format follows the selector: the same bytes read as TCP are too short.
+    let as_tcp = cat(&[nest(2, &[a(1, &[1])]), a(1, &6u16.to_ne_bytes())]);
+    let e = Flow::decode(&as_tcp, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::BadLength { expected: 4, found: 1 }, 4, "info.window".into())
+    );
+    let e = Flow::decode(&cat(&[a(1, &6u16.to_ne_bytes())]), 0).unwrap_err();
+    assert_eq!((e.kind, e.attr_type, path(&e)), (DecodeErrorKind::Missing, Some(2), "info".into()));
+    // A selector value no variant has, without a catch-all.
+    let e = Flow::decode(&cat(&[nest(2, &[]), a(1, &99u16.to_ne_bytes())]), 0).unwrap_err();
+    assert!(matches!(e.kind, DecodeErrorKind::Invalid(_)));
+    assert_eq!(path(&e), "proto");
+    // A selector value the enum knows, but no sub-message variant selects.
+    #[derive(NlSubMsg, Debug, Clone, PartialEq)]
+    enum OnlyTcp {
+        #[nla(select = 6)]
+        Tcp(TcpInfo),
+    }
+    #[derive(NlAttrs, Debug, Clone, PartialEq)]
+    struct TcpFlow {
+        #[nla(type = 1)]
+        proto: Proto,
+        #[nla(type = 2, submsg(selector = proto))]
+        info: Option<OnlyTcp>,
+    }
+    let e = TcpFlow::decode(&cat(&[nest(2, &[]), a(1, &17u16.to_ne_bytes())]), 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::Invalid("the selector names no known sub-message format"), 0, "info".into())
+    );
 }

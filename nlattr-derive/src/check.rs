@@ -184,7 +184,12 @@ fn attr_spec(
     }
     match &form {
         Form::Flag => {
-            if !is_bool(ty) || opt.is_some() {
+            if in_enum && !is_bool(ty) {
+                cx.error_spanned_by(
+                    ty,
+                    "in the enum form a flag is a unit variant (`Up`) holding no value; remove the value or the `flag`",
+                );
+            } else if !is_bool(ty) || opt.is_some() {
                 cx.error_spanned_by(
                     ty,
                     "`flag` requires a `bool` field: present is `true`, absent is `false`",
@@ -491,6 +496,14 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             let mut a = a;
             if unit && a.form.is_none() {
                 a.form = Some(attr::Kw { kw: v.ident.clone(), value: Form::Flag });
+            }
+            for kw in [a.header.as_ref(), a.skip.as_ref()].into_iter().flatten() {
+                cx.error_spanned_by(
+                    kw,
+                    format!(
+                        "`{kw}` applies to struct fields; each variant of the enum form is one attribute"
+                    ),
+                );
             }
             if let Some(m) = a.multi.as_ref() {
                 cx.error_spanned_by(m, "`multi` applies to struct fields; a variant holds one attribute (collect them with `AttrEnum::decode_all`)");

@@ -4,7 +4,7 @@
 //! nested policies. It maps what the kernel reports (an attribute offset in an extended ACK,
 //! a path of attribute types) back to Rust field paths such as `link_info.data.peer`.
 
-use crate::consts::{MAX_NEST_DEPTH, NLMSG_HDRLEN};
+use crate::consts::{align4, MAX_NEST_DEPTH, NLMSG_HDRLEN};
 use crate::error::{FieldPath, Segment};
 use crate::iter::{Attr, Attrs};
 
@@ -157,7 +157,8 @@ impl Policy {
     }
 
     /// The Rust path of a chain of attribute types, outermost first, as an extended ACK or
-    /// a policy dump reports them. The type after a nested array's type is an index.
+    /// a policy dump reports them. The type after a nested array's type is an index; inside
+    /// a sub-message, the first format whose policy knows the next type is taken.
     /// Returns the path as far as the policy knows it and whether every type was known.
     #[must_use]
     pub fn path_of_types(&self, types: &[u16]) -> (FieldPath, bool) {
@@ -179,6 +180,11 @@ impl Policy {
                     }
                     Some(inner)
                 }
+                // Without the message the selector's value is unknown: take the first
+                // format that knows the next type.
+                AttrKind::SubMessage { variants, .. } => types
+                    .get(i)
+                    .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
                 _ => None,
             };
         }
@@ -219,7 +225,7 @@ impl Policy {
     /// policy of its contents.
     #[must_use]
     pub fn locate(&'static self, message: &[u8], offset: usize) -> Option<Located> {
-        let start = NLMSG_HDRLEN + self.header_len;
+        let start = NLMSG_HDRLEN + align4(self.header_len);
         let attrs = message.get(start..)?;
         let mut segs = SegStack::new();
         let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, 0)?;
@@ -358,10 +364,11 @@ fn walk_header(
     segs: &mut SegStack,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
-    let body = a.payload().get(inner.header_len..)?;
-    if offset < a.payload_offset() + inner.header_len {
+    let header = align4(inner.header_len);
+    let body = a.payload().get(header..)?;
+    if offset < a.payload_offset() + header {
         // Inside the nest's fixed header: the nest itself is at fault.
         return Some(Some(inner));
     }
-    walk(inner, Attrs::new(body, a.payload_offset() + inner.header_len), offset, segs, depth)
+    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, depth)
 }
