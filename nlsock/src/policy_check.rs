@@ -134,7 +134,7 @@ pub fn op_policy_index(dump: &PolicyDump, cmd: u16, form: Form) -> Option<u32> {
 }
 
 /// What differs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum MismatchKind {
     /// Problem: the kernel's policy has no such attribute type; a strict family rejects
