@@ -691,6 +691,18 @@ fn nested_array_error_path_has_the_index() {
 }
 
 #[test]
+fn kept_index_beyond_14_bits_is_refused() {
+    let mut f = family();
+    f.indexed[0].0 = 0x4001;
+    let mut out = Vec::new();
+    assert!(matches!(
+        f.encode(&mut Writer::new(&mut out)),
+        Err(EncodeError::Invalid { attr_type: 2, kind: DecodeErrorKind::Invalid(_), .. })
+    ));
+    assert!(!CtrlAttr::POLICY.attrs.iter().any(|a| a.required), "the enum form requires nothing");
+}
+
+#[test]
 fn validate_range_and_multi_errors() {
     let e = Family::decode(&a(4, &3u32.to_ne_bytes()), 0).unwrap_err();
     assert_eq!((e.kind, path(&e)), (DecodeErrorKind::Invalid("must be even"), "even".into()));

@@ -36,8 +36,9 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         });
     }
     let dec = match &spec.form {
-        Form::Plain | Form::Nested { .. } => {
-            quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o))
+        Form::Plain => quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o)),
+        Form::Nested { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode(#p, #o))
         }
         Form::Be | Form::NetByteorder => quote! {
             ::core::result::Result::map(<#k::codec::Be<#v> as #k::Decode<#de>>::decode(#p, #o), |__nla_b| __nla_b.0)
@@ -127,6 +128,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
         (Presence::Array { keep_index }, _) => {
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
+            let decode_el = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode(__nla_el.payload(), __nla_el.payload_offset()));
             let push = if *keep_index {
                 quote!(#l.push((__nla_el.ty(), __nla_x)))
             } else {
@@ -147,7 +149,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
                         continue;
                     }
                     let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#l.len()).unwrap_or(u32::MAX);
-                    let __nla_x: #v = match <#v as #k::Decode<#de>>::decode(__nla_el.payload(), __nla_el.payload_offset()) {
+                    let __nla_x: #v = match #decode_el {
                         ::core::result::Result::Ok(__nla_x) => __nla_x,
                         ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
                             __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
@@ -242,7 +244,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                             #assert
                             let #l: ::core::option::Option<#v> = match #s {
                                 ::core::option::Option::Some(__nla_a) => ::core::option::Option::Some(
-                                    match <#v as #k::SubMessageDecode<#de>>::decode_selected(
+                                    match <#v as #k::private::SubMsgField<#de>>::sub_decode(
                                         ::core::option::Option::as_ref(&#sel_local), __nla_a.payload(), __nla_a.payload_offset(),
                                     ) {
                                         ::core::result::Result::Ok(__nla_x) => __nla_x,

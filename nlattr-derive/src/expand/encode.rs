@@ -14,10 +14,15 @@ use crate::attr::Form;
 /// Payload length of the value `__nla_v: &V`.
 fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Plain | Form::Nested { .. } | Form::Submsg { .. } | Form::NestedArray { .. } => {
-            quote!(<#v as #k::Encode>::encoded_len(__nla_v))
+        Form::Plain => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
+        Form::Submsg { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_len(__nla_v))
+        }
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
         Form::Uint => {
@@ -35,13 +40,18 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
 /// An expression writing attribute `tc` holding `__nla_v: &V` to `__nla_wr`.
 fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let w = quote!(__nla_wr);
     let nested = quote!(#k::consts::NLA_F_NESTED);
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
-        Form::Nested { no_flag: false } => quote!(#w.attr_raw(#tc | #nested, __nla_v)),
-        Form::Nested { no_flag: true } => quote!(#w.attr_raw(#tc, __nla_v)),
+        Form::Nested { no_flag: false } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc | #nested))
+        }
+        Form::Nested { no_flag: true } => {
+            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc))
+        }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
         Form::NetByteorder => {
             quote!(#w.attr_raw(#tc | #k::consts::NLA_F_NET_BYTEORDER, &#k::codec::Be(*__nla_v)))
@@ -50,10 +60,9 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
         Form::Uint => quote!(#w.attr_raw(#tc, &#k::codec::Uint(::core::convert::From::from(*__nla_v)))),
         Form::Sint => quote!(#w.attr_raw(#tc, &#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
         Form::Flag => quote!(#w.flag(#tc)),
-        Form::Submsg { no_flag: false, .. } => {
-            quote!(#w.attr_raw(#tc | #k::SubMessage::flags(__nla_v), __nla_v))
+        Form::Submsg { no_flag, .. } => {
+            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_put(__nla_v, #w, #tc, #no_flag))
         }
-        Form::Submsg { no_flag: true, .. } => quote!(#w.attr_raw(#tc, __nla_v)),
         Form::Fixed => quote! {
             match #w.begin_attr(#tc) {
                 ::core::result::Result::Ok(__nla_n) => match #w.put_struct(__nla_v) {
@@ -82,6 +91,7 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
 /// Statements checking `__nla_v: &V` before sending; errors through the closure `__nla_ew`.
 fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let mut out = TokenStream::new();
     let fail = |kind: TokenStream| quote!(return ::core::result::Result::Err(__nla_ew(#k::private::invalid(#tc, #kind))););
@@ -108,13 +118,13 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
         out.extend(quote!(if let ::core::result::Result::Err(__nla_why) = #call { #f }));
     }
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::AttrSet::check(__nla_v) {
+        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote_spanned! {v.span()=>
+            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::NestedSet<#lt>>::nested_check(__nla_v) {
                 return ::core::result::Result::Err(__nla_ew(__nla_e));
             }
         }),
-        Form::Submsg { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::SubMessage::check(__nla_v) {
+        Form::Submsg { .. } => out.extend(quote_spanned! {v.span()=>
+            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::SubMsgField<#lt>>::sub_check(__nla_v) {
                 return ::core::result::Result::Err(__nla_ew(__nla_e));
             }
         }),
@@ -130,26 +140,14 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
     }
 }
 
-/// A trait-bound assertion at the field's type, so a wrong type is reported there.
-fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
-    let k = g.krate;
-    let v = &spec.value_ty;
-    match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => {
-            quote_spanned!(v.span()=> let _ = #k::private::assert_attr_set::<#v>;)
-        }
-        Form::Submsg { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_sub_message::<#v>;),
-        _ => quote!(),
-    }
-}
-
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
+    let (de, de_impl) = (&g.de, &g.de_impl);
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
     let mut chk = TokenStream::new();
-    let mut asserts = TokenStream::new();
     for f in fields {
         let (m, name) = (&f.member, &f.name);
         match &f.role {
@@ -176,7 +174,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
             Role::Attr(spec) => {
                 let tc = names::ty_const(f.index);
-                asserts.extend(assert_bound(g, spec));
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
@@ -221,18 +218,19 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     Presence::Array { keep_index } => {
                         let v = &spec.value_ty;
                         let (pat, idx) = if *keep_index {
-                            (quote!((__nla_t, __nla_v)), quote!(*__nla_t))
+                            (quote!((__nla_t, __nla_v)), quote!(#k::private::kept_index(*__nla_t, #tc)?))
                         } else {
                             (quote!(__nla_v), quote!(#k::private::array_index(__nla_i, #tc)?))
                         };
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
+                        let put_el = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
                         len.extend(quote! {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::Encode>::encoded_len(__nla_v)));
+                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v)));
                                 }
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
@@ -244,7 +242,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
                                 for (__nla_i, #pat) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
-                                    if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr(#idx, __nla_v) {
+                                    if let ::core::result::Result::Err(__nla_e) = #put_el {
                                         return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#ii).in_field(#name));
                                     }
                                 }
@@ -268,7 +266,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             const FLAGS: u16 = #k::consts::NLA_F_NESTED;
             const KIND: #k::policy::AttrKind = #k::policy::AttrKind::Nested(<Self as #k::policy::HasPolicy>::POLICY);
             fn encoded_len(&self) -> usize {
-                #asserts
                 let mut __nla_n: usize = 0;
                 #len
                 __nla_n
@@ -285,6 +282,11 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
+        // Hidden: rustc leaves hidden impls of other crates out of "not implemented"
+        // errors, which would otherwise list every attribute set of `nlattr`.
+        #[automatically_derived]
+        #[doc(hidden)]
+        impl #de_impl #k::private::NestedSet<#de> for #ident #tg {}
     }
 }
 
@@ -299,7 +301,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
     let mut catch_all = quote! {
         ::core::result::Result::Err(#k::DecodeError::at_attr(__nla_a.offset(), __nla_a.ty(), #k::DecodeErrorKind::Unknown))
     };
-    let mut asserts = TokenStream::new();
     for var in vars {
         let vi = var.ident;
         match &var.role {
@@ -317,7 +318,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
             VariantRole::Attr(spec, unit) => {
                 let tc = names::ty_const(var.index);
                 let name = &var.name;
-                asserts.extend(assert_bound(g, spec));
                 let body = super::decode::value(g, var.index, spec);
                 let (pat, made) = if *unit {
                     (quote!(Self::#vi), quote!(Self::#vi))
@@ -346,7 +346,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
         #[automatically_derived]
         impl #de_impl #k::AttrEnum<#de> for #ident #tg {
             fn decode_attr(__nla_ar: &#k::Attr<#de>) -> ::core::result::Result<Self, #k::DecodeError> {
-                #asserts
                 let __nla_a: #k::Attr<#de> = *__nla_ar;
                 match __nla_a.ty() {
                     #dec
@@ -444,6 +443,10 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 match self { #checks }
             }
         }
+        // Hidden, as the `NestedSet` impl of `NlAttrs`: kept out of other crates' errors.
+        #[automatically_derived]
+        #[doc(hidden)]
+        impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {}
         #[automatically_derived]
         impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
             fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(

@@ -51,6 +51,8 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
             impl #ig #krate::AttrSet for #ident #tg #wc {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
+            #[automatically_derived]
+            impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {}
         },
         (Derive::Attrs, _) => quote! {
             #policy
@@ -70,6 +72,8 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 fn flags(&self) -> u16 { ::core::unreachable!() }
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
+            #[automatically_derived]
+            impl #de_ig #krate::private::SubMsgField<#de> for #ident #tg #wc {}
             #[automatically_derived]
             impl #de_ig #krate::SubMessageDecode<#de> for #ident #tg #wc {
                 fn decode_selected<__NlaS: #krate::Selector + ?::core::marker::Sized>(
