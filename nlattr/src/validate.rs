@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use nlattr::validate::{first_violation, Strictness, ViolationKind};
-//! use nlattr::{consts::*, families::ctrl::GetPolicy, header::GenlMsgHdr, AttrSet, HasPolicy};
+//! use nlattr::{consts::*, families::ctrl::GetPolicy, header::GenlMsgHdr, policy::HasPolicy, AttrSet};
 //!
 //! let req = GetPolicy {
 //!     hdr: GenlMsgHdr { cmd: CTRL_CMD_GETPOLICY, version: 2, reserved: 0 },
