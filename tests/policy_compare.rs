@@ -182,6 +182,7 @@ fn comparison_against_a_policy_dump_written_by_hand() {
     assert_eq!(
         notes,
         [
+            ("header.dev_name".to_owned(), MismatchKind::StringForm),
             ("header.dev_name".to_owned(), MismatchKind::Stricter),
             ("header.flags".to_owned(), MismatchKind::Unchecked),
             ("header.phy_index".to_owned(), MismatchKind::Unchecked),

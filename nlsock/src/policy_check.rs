@@ -156,6 +156,12 @@ pub enum MismatchKind {
     Unchecked,
     /// Note: our range or length is stricter than the kernel's.
     Stricter,
+    /// Note: the kernel's string needs its NUL (`NLA_NUL_STRING`) and ours is an
+    /// `NLA_STRING`, or the other way round. The encoder always writes the NUL, so both
+    /// accept the same requests; only a string over the maximum is refused differently
+    /// (`EINVAL` for a NUL string, `ERANGE` for a plain one), which matters to
+    /// `nlattr::validate` run with our table.
+    StringForm,
     /// Note: an optional field the operation does not accept (a field only replies
     /// carry, or one that other operations take); leave it unset in this request.
     NotForThisOp,
@@ -489,6 +495,10 @@ impl Walk<'_, '_> {
                 self.set(idx, inner, depth + 1);
             }
             return;
+        }
+        let kernel_nul = ty == NL_ATTR_TYPE_NUL_STRING;
+        if is_string(a.kind) && kernel_nul != (a.kind == AttrKind::NulString) {
+            self.push(MismatchKind::StringForm, Some(*k), Some(*a), format!("kernel {kn}, ours {on}"));
         }
         self.range(k, a, &kn, &on);
         self.lengths(k, a);
