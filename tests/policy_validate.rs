@@ -520,7 +520,10 @@ mod encoder_output {
         (any::<Option<u32>>(), proptest::option::of(name()), any::<Option<u32>>(), any::<Option<u32>>())
     }
 
-    fn sets() -> impl Strategy<Value = Vec<(u32, Option<u32>, Option<Vec<(u32, String)>>)>> {
+    /// A string set as plain values: id, count, strings by index.
+    type Set = (u32, Option<u32>, Option<Vec<(u32, String)>>);
+
+    fn sets() -> impl Strategy<Value = Vec<Set>> {
         proptest::collection::vec(
             (
                 any::<u32>(),
