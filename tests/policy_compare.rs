@@ -205,3 +205,25 @@ fn comparison_against_a_policy_dump_written_by_hand() {
     // The header's attributes were compared too: `phy_index` is in policy 1.
     assert!(c.notes.iter().any(|n| n.path.to_string() == "header.phy_index"));
 }
+
+#[test]
+fn a_table_built_from_the_kernel_dump_matches_it() {
+    use nlattr::policy::AttrKind;
+    use nlsock::policy_check::kernel_policy;
+    let d = hand_dump();
+    let t = kernel_policy(&d, 0, 4, Some(nlattr::families::ethtool::StrSet::POLICY));
+    assert_eq!((t.name, t.header_len), ("StrSet", 4));
+    let header = t.field("header").and_then(|h| h.nested()).expect("header nest");
+    let phy = header.field("phy_index").expect("phy_index");
+    assert_eq!((phy.kind, phy.range), (AttrKind::U32, Some((1, i128::from(u32::MAX)))));
+    let name = header.field("dev_name").expect("dev_name");
+    assert_eq!((name.kind, name.max_len), (AttrKind::NulString, Some(127)));
+    // A nest the kernel gives no policy for is a nest whose contents go unchecked.
+    assert!(matches!(t.get(2).map(|a| a.kind), Some(AttrKind::SubMessage { variants: &[], .. })));
+    let c = compare(&d, 0, t);
+    assert!(c.is_match(), "{c:#?}");
+    assert!(c.notes.iter().all(|n| n.kind == MismatchKind::Unchecked), "only the mask: {c:#?}");
+    // Without names, attributes are called after their types.
+    let t = kernel_policy(&d, 2, 4, None);
+    assert_eq!(t.attrs.iter().map(|a| a.field).collect::<Vec<_>>(), ["type_1", "type_2", "type_10"]);
+}

@@ -1,7 +1,9 @@
 //! The userspace validator against the kernel itself: crafted generic-netlink requests,
 //! each judged by `nlattr::validate` and then sent for real, inside a network namespace
 //! this test creates. Both must agree: accepted, or rejected with the same errno at the
-//! same attribute offset (and the same Rust field path where the kernel names one).
+//! same attribute offset (and the same Rust field path where the kernel names one). Each
+//! request is judged twice: with the table written here for it, and with the table built
+//! from the kernel's own policy dump (`policy_check::kernel_policy`).
 //!
 //! Strict requests go to `CTRL_CMD_GETPOLICY` (nlctrl) and ethtool; liberal ones to
 //! `CTRL_CMD_GETFAMILY`, whose `do` opts out of strict validation.
@@ -21,6 +23,7 @@ use nlattr::header::GenlMsgHdr;
 use nlattr::policy::{AttrKind, AttrPolicy, HasPolicy, Policy};
 use nlattr::validate::{first_violation, Strictness, Violation, ViolationKind, EINVAL, ERANGE};
 use nlattr::Writer;
+use nlsock::policy_check::{kernel_policy, op_policy_index, Form};
 use nlsock::{Error, Raw};
 use policy_common::{genl, in_netns, Res};
 
@@ -445,15 +448,28 @@ fn the_validator_and_the_kernel_agree_on_crafted_requests() {
         assert!(cases.len() >= 12);
         let mut failures = Vec::new();
         for case in &cases {
-            let id = match case.family {
-                Family::Ctrl => GENL_ID_CTRL,
-                Family::Ethtool => ethtool,
+            let (id, family) = match case.family {
+                Family::Ctrl => (GENL_ID_CTRL, "nlctrl"),
+                Family::Ethtool => (ethtool, "ethtool"),
             };
+            // The kernel's own table for this operation, named after the case's.
+            let cmd = case.payload[0];
+            let form = if case.dump { Form::Dump } else { Form::Do };
+            let dump = s.op_policy(family, cmd.into())?;
+            let index = op_policy_index(&dump, cmd.into(), form).ok_or("no policy")?;
+            let kernel_table = kernel_policy(&dump, index, 4, Some(case.policy));
             let (kernel, message, kernel_path) = send(&mut s, id, case)?;
             // Judge exactly the bytes that went out.
             let sent = s.last_request().to_vec();
             let v = first_violation(&sent, case.policy, case.strictness);
             let ours = verdict(v);
+            let with_kernel_table = verdict(first_violation(&sent, kernel_table, case.strictness));
+            if with_kernel_table != kernel {
+                failures.push(format!(
+                    "{}: kernel {kernel:?}, validator with the kernel's table {with_kernel_table:?}",
+                    case.name
+                ));
+            }
             println!(
                 "{:<48} kernel {kernel:?} {message:?} path {kernel_path:?}; validator {}",
                 case.name,

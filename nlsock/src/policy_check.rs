@@ -14,6 +14,9 @@
 //!   checks of ours stricter than the kernel's, and optional fields of a shared type that
 //!   this operation does not take ([`Comparison::with_not_for_op`]).
 //!
+//! [`kernel_policy`] turns the kernel's answer into a [`Policy`] table itself, so that
+//! `nlattr::validate` can judge bytes by exactly what the running kernel checks.
+//!
 //! Ask for one operation's policy ([`Socket::op_policy`]): in a whole-family dump
 //! ([`Socket::family_policy`]) the kernel labels a dump-only operation as command 0.
 //!
@@ -599,4 +602,90 @@ impl Walk<'_, '_> {
             _ => {}
         }
     }
+}
+
+/// The kernel's policy `index` of `dump` as a [`Policy`] table, to run
+/// `nlattr::validate` with exactly what the running kernel checks (less what a table
+/// cannot say: bit masks, validation functions). `header_len` is the size of the family
+/// header before the attributes (4, `genlmsghdr`, for most families).
+///
+/// Attributes are named after `names`' fields where the types agree (nested tables
+/// likewise), `type_N` otherwise. A nest the kernel reports without a policy index is
+/// checked as a nest whose contents are not examined (a sub-message without variants),
+/// as the kernel does. Recursive policies are unrolled to the kernel's depth limit.
+///
+/// The tables are built at run time and leaked, since a [`Policy`] refers to `'static`
+/// data: build them once per policy, in tests and tools, not per message.
+#[must_use]
+pub fn kernel_policy(
+    dump: &PolicyDump,
+    index: u32,
+    header_len: usize,
+    names: Option<&'static Policy>,
+) -> &'static Policy {
+    build(dump, index, header_len, names, 0)
+}
+
+fn build(
+    dump: &PolicyDump,
+    index: u32,
+    header_len: usize,
+    names: Option<&'static Policy>,
+    depth: usize,
+) -> &'static Policy {
+    let mut attrs = Vec::new();
+    let mut entries: Vec<_> = dump.attrs.iter().filter(|a| a.policy == index).collect();
+    entries.sort_by_key(|a| a.attr);
+    for e in entries {
+        let ours = names.and_then(|n| n.get(e.attr));
+        let field: &'static str = match ours {
+            Some(o) => o.field,
+            None => Box::leak(format!("type_{}", e.attr).into_boxed_str()),
+        };
+        let k = &e.info;
+        let inner = |depth: usize| -> Option<&'static Policy> {
+            let idx = k.policy_idx?;
+            let names = ours.and_then(AttrPolicy::nested);
+            let header = names.map_or(0, |n| n.header_len);
+            (depth < MAX_DEPTH).then(|| build(dump, idx, header, names, depth + 1))
+        };
+        let opaque = AttrKind::SubMessage { selector: "", variants: &[] };
+        let kind = match k.ty.unwrap_or(0) {
+            NL_ATTR_TYPE_FLAG => AttrKind::Flag,
+            NL_ATTR_TYPE_U8 => AttrKind::U8,
+            NL_ATTR_TYPE_U16 => AttrKind::U16,
+            NL_ATTR_TYPE_U32 => AttrKind::U32,
+            NL_ATTR_TYPE_U64 => AttrKind::U64,
+            NL_ATTR_TYPE_S8 => AttrKind::S8,
+            NL_ATTR_TYPE_S16 => AttrKind::S16,
+            NL_ATTR_TYPE_S32 => AttrKind::S32,
+            NL_ATTR_TYPE_S64 => AttrKind::S64,
+            NL_ATTR_TYPE_UINT => AttrKind::Uint,
+            NL_ATTR_TYPE_SINT => AttrKind::Sint,
+            NL_ATTR_TYPE_STRING => AttrKind::String,
+            NL_ATTR_TYPE_NUL_STRING => AttrKind::NulString,
+            NL_ATTR_TYPE_BITFIELD32 => AttrKind::Bitfield32,
+            NL_ATTR_TYPE_NESTED => inner(depth).map_or(opaque, AttrKind::Nested),
+            NL_ATTR_TYPE_NESTED_ARRAY => inner(depth).map_or(opaque, AttrKind::NestedArray),
+            _ => AttrKind::Binary,
+        };
+        let full = type_range(k.ty.unwrap_or(0));
+        let range = kernel_range(k).filter(|r| Some(*r) != full);
+        attrs.push(AttrPolicy {
+            min_len: k.min_len,
+            max_len: k.max_len,
+            range,
+            ..AttrPolicy::new(field, e.attr, kind)
+        });
+    }
+    let name: &'static str = match names {
+        Some(n) => n.name,
+        None => Box::leak(format!("KernelPolicy{index}").into_boxed_str()),
+    };
+    Box::leak(Box::new(Policy {
+        name,
+        header_len,
+        attrs: Box::leak(attrs.into_boxed_slice()),
+        deny_unknown: true,
+    }))
 }
