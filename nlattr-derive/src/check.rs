@@ -567,7 +567,7 @@ fn sub_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<SubVariant<'a>> {
         } else if a.select.is_none() {
             cx.error_spanned_by(
                 &v.ident,
-                "add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`",
+                format!("sub-message variant `{}` selects nothing; add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`", v.ident),
             );
         }
         out.push(SubVariant { ident: &v.ident, ty, select: a.select.map(|k| k.value), other });
