@@ -10,7 +10,7 @@
 
 use core::fmt;
 
-use crate::codec::{Sint, Uint};
+use crate::codec::Decode;
 use crate::consts::{
     NLMSGERR_ATTR_COOKIE, NLMSGERR_ATTR_MISS_NEST, NLMSGERR_ATTR_MISS_TYPE, NLMSGERR_ATTR_MSG,
     NLMSGERR_ATTR_OFFS, NLMSGERR_ATTR_POLICY, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLM_F_ACK_TLVS,
@@ -22,6 +22,7 @@ use crate::consts::{
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::header::{read_header, NlMsgHdr};
 use crate::iter::{Attrs, Message};
+use crate::NlAttrs;
 
 /// Which control message an [`ExtAck`] came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -130,18 +131,15 @@ impl<'a> ExtAck<'a> {
             return Ok(ack);
         }
         let tlvs = p.get(tlv_start..).unwrap_or_default();
-        for attr in Attrs::new(tlvs, base + tlv_start.min(p.len())) {
-            let attr = attr?;
-            match attr.ty() {
-                NLMSGERR_ATTR_MSG => ack.message = Some(attr.get()?),
-                NLMSGERR_ATTR_OFFS => ack.offset = Some(attr.get()?),
-                NLMSGERR_ATTR_COOKIE => ack.cookie = Some(attr.payload()),
-                NLMSGERR_ATTR_POLICY => ack.policy = Some(PolicyInfo::parse(attr.nested())?),
-                NLMSGERR_ATTR_MISS_TYPE => ack.missing_type = Some(attr_u16_or_u32(&attr)?),
-                NLMSGERR_ATTR_MISS_NEST => ack.missing_nest = Some(attr.get()?),
-                _ => {}
-            }
-        }
+        // Errors keep the shape this function always gave them: type and offset, no path.
+        let attrs = ExtAckAttrs::decode(tlvs, base + tlv_start.min(p.len()))
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })?;
+        ack.message = attrs.message;
+        ack.offset = attrs.offset;
+        ack.cookie = attrs.cookie;
+        ack.policy = attrs.policy;
+        ack.missing_type = attrs.missing_type;
+        ack.missing_nest = attrs.missing_nest;
         Ok(ack)
     }
 
@@ -164,13 +162,67 @@ impl<'a> ExtAck<'a> {
     }
 }
 
-/// `NLMSGERR_ATTR_MISS_TYPE` is a `u32` in the uapi header; accept a `u16` too.
-fn attr_u16_or_u32(attr: &crate::iter::Attr<'_>) -> Result<u16, DecodeError> {
-    if attr.payload().len() == 2 {
-        attr.get::<u16>()
-    } else {
-        #[allow(clippy::cast_possible_truncation)] // attribute types are 14 bits
-        attr.get::<u32>().map(|v| v as u16)
+/// The extended-ACK attributes (`enum nlmsgerr_attrs`) that follow an `NLMSG_ERROR`'s
+/// echoed request, or an `NLMSG_DONE`'s error code, when `NLM_F_ACK_TLVS` is set.
+///
+/// [`ExtAck::parse`] reads them with this set; build one to script a fake kernel's reply.
+/// Fields are in the order the kernel writes them.
+#[derive(NlAttrs, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExtAckAttrs<'a> {
+    /// `NLMSGERR_ATTR_MSG`: the kernel's message (`NLA_NUL_STRING`).
+    #[nla(type = NLMSGERR_ATTR_MSG)]
+    pub message: Option<&'a str>,
+    /// `NLMSGERR_ATTR_OFFS` (`u32`): offset of the offending attribute from the start of
+    /// the request's `nlmsghdr`.
+    #[nla(type = NLMSGERR_ATTR_OFFS)]
+    pub offset: Option<u32>,
+    /// `NLMSGERR_ATTR_MISS_TYPE` (`u32` in the uapi header; a `u16` is accepted too): the
+    /// type of a missing required attribute.
+    #[nla(type = NLMSGERR_ATTR_MISS_TYPE, with = miss_type)]
+    pub missing_type: Option<u16>,
+    /// `NLMSGERR_ATTR_MISS_NEST` (`u32`): offset of the nest lacking it; absent for the top
+    /// level.
+    #[nla(type = NLMSGERR_ATTR_MISS_NEST)]
+    pub missing_nest: Option<u32>,
+    /// `NLMSGERR_ATTR_COOKIE`: an opaque subsystem cookie.
+    #[nla(type = NLMSGERR_ATTR_COOKIE)]
+    pub cookie: Option<&'a [u8]>,
+    /// `NLMSGERR_ATTR_POLICY`: the policy the offending attribute broke.
+    #[nla(type = NLMSGERR_ATTR_POLICY, nested)]
+    pub policy: Option<PolicyInfo>,
+}
+
+/// `NLMSGERR_ATTR_MISS_TYPE` is a `u32` in the uapi header; accept a `u16` too, write a
+/// `u32`.
+mod miss_type {
+    use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+    use crate::writer::Writer;
+
+    pub(super) fn encoded_len(_: &u16) -> usize {
+        4
+    }
+
+    pub(super) fn encode(v: &u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&u32::from(*v).to_ne_bytes())
+    }
+
+    pub(super) fn decode(payload: &[u8], offset: usize) -> Result<u16, DecodeError> {
+        let ty = match *payload {
+            [a, b] => u16::from_ne_bytes([a, b]),
+            [a, b, c, d] => {
+                // Attribute types are 14 bits: the upper bits carry no information.
+                #[allow(clippy::cast_possible_truncation)]
+                let t = u32::from_ne_bytes([a, b, c, d]) as u16;
+                t
+            }
+            _ => {
+                return Err(DecodeError::new(
+                    offset,
+                    DecodeErrorKind::BadLength { expected: 4, found: payload.len() },
+                ))
+            }
+        };
+        Ok(ty)
     }
 }
 
@@ -205,58 +257,106 @@ impl fmt::Display for ExtAck<'_> {
 }
 
 /// A policy entry as the kernel describes it (`NL_POLICY_TYPE_ATTR_*`), in extended ACKs
-/// and in `CTRL_CMD_GETPOLICY` dumps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// (`NLMSGERR_ATTR_POLICY`) and in `CTRL_CMD_GETPOLICY` dumps.
+///
+/// Fields are in the order the kernel writes them: the checks of the attribute's kind,
+/// then its type. 64-bit bounds and masks are read from 4 or 8 bytes (`NLA_UINT`/`NLA_SINT`
+/// style) and written as 8, as the kernel does (`nla_put_u64_64bit`); pad attributes
+/// (`NL_POLICY_TYPE_ATTR_PAD`) are skipped.
+#[derive(NlAttrs, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PolicyInfo {
-    /// `NL_ATTR_TYPE_*`.
-    pub ty: Option<u32>,
-    /// Smallest signed value.
-    pub min_s: Option<i64>,
-    /// Largest signed value.
-    pub max_s: Option<i64>,
-    /// Smallest unsigned value.
+    /// `NL_POLICY_TYPE_ATTR_MIN_VALUE_U` (`u64`): smallest unsigned value.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_U, with = wide_u64)]
     pub min_u: Option<u64>,
-    /// Largest unsigned value.
+    /// `NL_POLICY_TYPE_ATTR_MAX_VALUE_U` (`u64`): largest unsigned value.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_U, with = wide_u64)]
     pub max_u: Option<u64>,
-    /// Smallest length.
-    pub min_len: Option<u32>,
-    /// Largest length.
-    pub max_len: Option<u32>,
-    /// Index of the nested policy.
-    pub policy_idx: Option<u32>,
-    /// Largest type of the nested policy.
-    pub policy_maxtype: Option<u32>,
-    /// Valid bits of a bitfield32.
-    pub bitfield32_mask: Option<u32>,
-    /// Valid bits of an unsigned integer.
+    /// `NL_POLICY_TYPE_ATTR_MIN_VALUE_S` (`s64`): smallest signed value.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_S, with = wide_i64)]
+    pub min_s: Option<i64>,
+    /// `NL_POLICY_TYPE_ATTR_MAX_VALUE_S` (`s64`): largest signed value.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_S, with = wide_i64)]
+    pub max_s: Option<i64>,
+    /// `NL_POLICY_TYPE_ATTR_MASK` (`u64`): valid bits of an unsigned integer.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MASK, with = wide_u64)]
     pub mask: Option<u64>,
+    /// `NL_POLICY_TYPE_ATTR_MIN_LENGTH` (`u32`): smallest length.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_LENGTH)]
+    pub min_len: Option<u32>,
+    /// `NL_POLICY_TYPE_ATTR_MAX_LENGTH` (`u32`): largest length.
+    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_LENGTH)]
+    pub max_len: Option<u32>,
+    /// `NL_POLICY_TYPE_ATTR_POLICY_IDX` (`u32`): index of the nested policy.
+    #[nla(type = NL_POLICY_TYPE_ATTR_POLICY_IDX)]
+    pub policy_idx: Option<u32>,
+    /// `NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE` (`u32`): largest type of the nested policy.
+    #[nla(type = NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE)]
+    pub policy_maxtype: Option<u32>,
+    /// `NL_POLICY_TYPE_ATTR_BITFIELD32_MASK` (`u32`): valid bits of a bitfield32.
+    #[nla(type = NL_POLICY_TYPE_ATTR_BITFIELD32_MASK)]
+    pub bitfield32_mask: Option<u32>,
+    /// `NL_POLICY_TYPE_ATTR_TYPE` (`u32`): `NL_ATTR_TYPE_*`.
+    #[nla(type = NL_POLICY_TYPE_ATTR_TYPE)]
+    pub ty: Option<u32>,
+}
+
+/// The `#[nla(with = ...)]` codec of the unsigned 64-bit policy values: 4 or 8 bytes in,
+/// 8 bytes out.
+mod wide_u64 {
+    use crate::codec::{Decode, Uint};
+    use crate::error::{DecodeError, EncodeError};
+    use crate::writer::Writer;
+
+    pub(super) fn encoded_len(_: &u64) -> usize {
+        8
+    }
+
+    pub(super) fn encode(v: &u64, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&v.to_ne_bytes())
+    }
+
+    pub(super) fn decode(payload: &[u8], offset: usize) -> Result<u64, DecodeError> {
+        Uint::decode(payload, offset).map(|v| v.0)
+    }
+}
+
+/// The `#[nla(with = ...)]` codec of the signed 64-bit policy values: 4 or 8 bytes in,
+/// 8 bytes out.
+mod wide_i64 {
+    use crate::codec::{Decode, Sint};
+    use crate::error::{DecodeError, EncodeError};
+    use crate::writer::Writer;
+
+    pub(super) fn encoded_len(_: &i64) -> usize {
+        8
+    }
+
+    pub(super) fn encode(v: &i64, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&v.to_ne_bytes())
+    }
+
+    pub(super) fn decode(payload: &[u8], offset: usize) -> Result<i64, DecodeError> {
+        Sint::decode(payload, offset).map(|v| v.0)
+    }
 }
 
 impl PolicyInfo {
     /// Reads the attributes of one policy entry.
     ///
     /// # Errors
-    /// A malformed attribute.
+    /// A malformed attribute, with its type and offset. Unlike
+    /// [`Decode::decode`], which also names the field (`max_len`),
+    /// the error carries no field path, as this function always reported it.
     pub fn parse(attrs: Attrs<'_>) -> Result<Self, DecodeError> {
-        let mut p = PolicyInfo::default();
-        for attr in attrs {
-            let attr = attr?;
-            match attr.ty() {
-                NL_POLICY_TYPE_ATTR_TYPE => p.ty = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_MIN_VALUE_S => p.min_s = Some(attr.get::<Sint>()?.0),
-                NL_POLICY_TYPE_ATTR_MAX_VALUE_S => p.max_s = Some(attr.get::<Sint>()?.0),
-                NL_POLICY_TYPE_ATTR_MIN_VALUE_U => p.min_u = Some(attr.get::<Uint>()?.0),
-                NL_POLICY_TYPE_ATTR_MAX_VALUE_U => p.max_u = Some(attr.get::<Uint>()?.0),
-                NL_POLICY_TYPE_ATTR_MIN_LENGTH => p.min_len = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_MAX_LENGTH => p.max_len = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_POLICY_IDX => p.policy_idx = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE => p.policy_maxtype = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_BITFIELD32_MASK => p.bitfield32_mask = Some(attr.get()?),
-                NL_POLICY_TYPE_ATTR_MASK => p.mask = Some(attr.get::<Uint>()?.0),
-                _ => {}
+        if attrs.rest().is_empty() {
+            // Nothing left to read, but the iterator may carry an error of its own
+            // (`Attrs::failed`).
+            if let Some(Err(e)) = attrs.clone().next() {
+                return Err(e);
             }
         }
-        Ok(p)
+        Self::decode(attrs.rest(), attrs.offset())
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })
     }
 
     /// The kernel's name for [`ty`](Self::ty), such as `u32` or `nested`.

@@ -166,12 +166,15 @@ pub mod consts;
 pub mod dump;
 pub mod error;
 pub mod extack;
+#[cfg(feature = "alloc")]
+pub mod families;
 pub mod header;
 pub mod iter;
 pub mod policy;
 #[doc(hidden)]
 pub mod private;
 pub mod set;
+pub mod validate;
 pub mod writer;
 
 pub use codec::{Decode, Encode};

@@ -19,10 +19,14 @@
 
 mod bytes;
 mod fixed;
+#[cfg(feature = "alloc")]
+mod indexed;
 mod int;
 
 pub use bytes::string_bytes;
 pub use fixed::{decode_fixed, Fixed};
+#[cfg(feature = "alloc")]
+pub use indexed::Indexed;
 pub use int::{Be, Le, Sint, Uint};
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
