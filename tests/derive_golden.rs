@@ -963,3 +963,66 @@ fn integer_selected_required_submessage() {
         (DecodeErrorKind::Invalid("the selector names no known sub-message format"), 0, "info".into())
     );
 }
+
+// Nesting past MAX_NEST_DEPTH is an error: a chain of 18 nested set types.
+macro_rules! chain {
+    ($inner:ident) => {};
+    ($inner:ident, $outer:ident $(, $rest:ident)*) => {
+        #[derive(NlAttrs, Debug, Clone, PartialEq)]
+        struct $outer {
+            #[nla(type = 1, nested)]
+            next: Option<$inner>,
+        }
+        chain!($outer $(, $rest)*);
+    };
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct L0 {
+    #[nla(type = 2)]
+    value: Option<u8>,
+}
+
+chain!(L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16, L17);
+
+#[test]
+fn nesting_deeper_than_the_bound_is_refused() {
+    fn levels(n: usize) -> Vec<u8> {
+        let mut inner = a(2, &[7]);
+        for _ in 0..n {
+            inner = nest(1, &[inner]);
+        }
+        inner
+    }
+    // L16 holds 16 nests and the value at depth 16: accepted.
+    let mut v = L16::decode(&levels(16), 0).unwrap();
+    let leaf = (|| {
+        Some(
+            v.next
+                .take()?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .value,
+        )
+    })();
+    assert_eq!(leaf, Some(Some(7)));
+    // L17 goes one deeper.
+    let e = L17::decode(&levels(17), 0).unwrap_err();
+    // Reported at the header of the 17th nest, whose contents are too deep.
+    assert_eq!((e.kind, e.offset, e.attr_type), (DecodeErrorKind::TooDeep, 16 * 4, Some(1)));
+    assert_eq!(e.path.len(), 8, "the innermost steps are kept");
+    assert!(e.path.is_truncated());
+}

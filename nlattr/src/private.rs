@@ -144,6 +144,12 @@ pub fn kept_index(index: u16, outer: u16) -> Result<u16, EncodeError> {
     }
 }
 
+/// The error for nesting deeper than [`MAX_NEST_DEPTH`](crate::consts::MAX_NEST_DEPTH).
+#[must_use]
+pub const fn too_deep(offset: usize) -> DecodeError {
+    DecodeError::new(offset, DecodeErrorKind::TooDeep)
+}
+
 /// Converts a variable-width unsigned value into the field's integer type.
 ///
 /// # Errors
@@ -201,14 +207,13 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
     /// The set's policy.
     const NESTED_POLICY: &'static crate::policy::Policy = Self::POLICY;
 
-    /// Decodes the set.
+    /// Decodes the set nested `depth` levels deep; deeper than
+    /// [`MAX_NEST_DEPTH`](crate::consts::MAX_NEST_DEPTH) is
+    /// [`DecodeErrorKind::TooDeep`], so a recursive type cannot exhaust the stack.
     ///
     /// # Errors
     /// The set's [`DecodeError`].
-    #[inline]
-    fn nested_decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
-        Self::decode(payload, offset)
-    }
+    fn nested_decode_depth(payload: &'a [u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
 
     /// Payload length.
     #[inline]
@@ -246,18 +251,16 @@ pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
     /// Selector values and their policies.
     const SUB_VARIANTS: &'static [(&'static str, &'static crate::policy::Policy)] = Self::VARIANTS;
 
-    /// Decodes the format `selector` names.
+    /// Decodes the format `selector` names, nested `depth` levels deep.
     ///
     /// # Errors
     /// As [`SubMessageDecode::decode_selected`].
-    #[inline]
-    fn sub_decode<S: Selector + ?Sized>(
+    fn sub_decode_depth<S: Selector + ?Sized>(
         selector: Option<&S>,
         payload: &'a [u8],
         offset: usize,
-    ) -> Result<Self, DecodeError> {
-        Self::decode_selected(selector, payload, offset)
-    }
+        depth: usize,
+    ) -> Result<Self, DecodeError>;
 
     /// Payload length.
     #[inline]

@@ -19,10 +19,12 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     match &spec.form {
         Form::Plain => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
         Form::Submsg { .. } => {
-            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_len(__nla_v))
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_len);
+            quote!(#f(__nla_v))
         }
         Form::Nested { .. } | Form::NestedArray { .. } => {
-            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v))
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len);
+            quote!(#f(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
         Form::Uint => {
@@ -33,7 +35,10 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
         }
         Form::Fixed => quote!(::core::mem::size_of_val(__nla_v)),
         Form::Flag => quote!(0usize),
-        Form::With(p) => quote_spanned!(p.span()=> #p::encoded_len(__nla_v)),
+        Form::With(p) => {
+            let f = quote_spanned!(p.span()=> #p::encoded_len);
+            quote!(#f(__nla_v))
+        }
     }
 }
 
@@ -47,10 +52,12 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
         Form::Nested { no_flag: false } => {
-            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc | #nested))
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            quote!(#f(__nla_v, #w, #tc | #nested))
         }
         Form::Nested { no_flag: true } => {
-            quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, #w, #tc))
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            quote!(#f(__nla_v, #w, #tc))
         }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
         Form::NetByteorder => {
@@ -61,7 +68,8 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
         Form::Sint => quote!(#w.attr_raw(#tc, &#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
         Form::Flag => quote!(#w.flag(#tc)),
         Form::Submsg { no_flag, .. } => {
-            quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_put(__nla_v, #w, #tc, #no_flag))
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_put);
+            quote!(#f(__nla_v, #w, #tc, #no_flag))
         }
         Form::Fixed => quote! {
             match #w.begin_attr(#tc) {
@@ -73,7 +81,8 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
             }
         },
         Form::With(p) => {
-            let call = quote_spanned!(p.span()=> #p::encode(__nla_v, #w));
+            let f = quote_spanned!(p.span()=> #p::encode);
+            let call = quote!(#f(__nla_v, #w));
             quote! {
                 match #w.begin_attr(#tc) {
                     ::core::result::Result::Ok(__nla_n) => match #call {
@@ -113,21 +122,28 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
         });
     }
     if let Some(p) = &spec.checks.validate {
-        let call = quote_spanned!(p.span()=> #p(__nla_v));
+        let f = quote_spanned!(p.span()=> #p);
+        let call = quote!(#f(__nla_v));
         let f = fail(quote!(#k::DecodeErrorKind::Invalid(__nla_why)));
         out.extend(quote!(if let ::core::result::Result::Err(__nla_why) = #call { #f }));
     }
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote_spanned! {v.span()=>
-            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::NestedSet<#lt>>::nested_check(__nla_v) {
-                return ::core::result::Result::Err(__nla_ew(__nla_e));
-            }
-        }),
-        Form::Submsg { .. } => out.extend(quote_spanned! {v.span()=>
-            if let ::core::result::Result::Err(__nla_e) = <#v as #k::private::SubMsgField<#lt>>::sub_check(__nla_v) {
-                return ::core::result::Result::Err(__nla_ew(__nla_e));
-            }
-        }),
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_check);
+            out.extend(quote! {
+                if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
+                    return ::core::result::Result::Err(__nla_ew(__nla_e));
+                }
+            });
+        }
+        Form::Submsg { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_check);
+            out.extend(quote! {
+                if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
+                    return ::core::result::Result::Err(__nla_ew(__nla_e));
+                }
+            });
+        }
         _ => {}
     }
     out
@@ -143,7 +159,6 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
     let lt = &g.lt;
-    let (de, de_impl) = (&g.de, &g.de_impl);
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
@@ -225,7 +240,8 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
-                        let put_el = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
+                        let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
                         len.extend(quote! {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
@@ -282,11 +298,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
         }
-        // Hidden: rustc leaves hidden impls of other crates out of "not implemented"
-        // errors, which would otherwise list every attribute set of `nlattr`.
-        #[automatically_derived]
-        #[doc(hidden)]
-        impl #de_impl #k::private::NestedSet<#de> for #ident #tg {}
     }
 }
 
@@ -347,6 +358,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
         impl #de_impl #k::AttrEnum<#de> for #ident #tg {
             fn decode_attr(__nla_ar: &#k::Attr<#de>) -> ::core::result::Result<Self, #k::DecodeError> {
                 let __nla_a: #k::Attr<#de> = *__nla_ar;
+                let __nla_depth: usize = 0;
                 match __nla_a.ty() {
                     #dec
                     _ => #catch_all,
@@ -367,6 +379,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
 
 pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let k = g.krate;
+    let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, ig, de_impl, tg) = (g.ident, &g.impl_generics, &g.de_impl, &g.ty_generics);
     let mut lens = TokenStream::new();
@@ -397,9 +410,16 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 flags.extend(quote!(#any => 0,));
             }
         }
+        // Selected formats are attribute sets, decoded one level deeper; the catch-all
+        // keeps whatever it is.
         let decode = match var.ty {
+            Some(t) if var.other => {
+                let f = quote_spanned!(t.span()=> <#t as #k::Decode<#de>>::decode);
+                quote!(::core::result::Result::map(#f(__nla_p, __nla_o), Self::#vi))
+            }
             Some(t) => {
-                quote_spanned!(t.span()=> ::core::result::Result::map(<#t as #k::Decode<#de>>::decode(__nla_p, __nla_o), Self::#vi))
+                let f = quote_spanned!(t.span()=> <#t as #k::private::NestedSet<#de>>::nested_decode_depth);
+                quote!(::core::result::Result::map(#f(__nla_p, __nla_o, __nla_depth), Self::#vi))
             }
             None => quote!(::core::result::Result::Ok(Self::#vi)),
         };
@@ -409,7 +429,10 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             continue;
         }
         match var.ty {
-            Some(t) => checks.extend(quote_spanned!(t.span()=> #pat => <#t as #k::AttrSet>::check(__nla_v),)),
+            Some(t) => {
+                let f = quote_spanned!(t.span()=> <#t as #k::AttrSet>::check);
+                checks.extend(quote!(#pat => #f(__nla_v),));
+            }
             None => checks.extend(quote!(#pat => ::core::result::Result::Ok(()),)),
         }
         if let Some(sel) = &var.select {
@@ -443,21 +466,31 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 match self { #checks }
             }
         }
-        // Hidden, as the `NestedSet` impl of `NlAttrs`: kept out of other crates' errors.
         #[automatically_derived]
         #[doc(hidden)]
-        impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {}
-        #[automatically_derived]
-        impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
-            fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(
+        #not_recommended
+        impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {
+            fn sub_decode_depth<__NlaS: #k::Selector + ?::core::marker::Sized>(
                 __nla_sel: ::core::option::Option<&__NlaS>,
                 __nla_p: &#de [u8],
                 __nla_o: usize,
+                __nla_depth: usize,
             ) -> ::core::result::Result<Self, #k::DecodeError> {
                 if let ::core::option::Option::Some(__nla_s) = __nla_sel {
                     #selects
                 }
                 #other
+            }
+        }
+        #[automatically_derived]
+        impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
+            #[inline]
+            fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(
+                __nla_sel: ::core::option::Option<&__NlaS>,
+                __nla_p: &#de [u8],
+                __nla_o: usize,
+            ) -> ::core::result::Result<Self, #k::DecodeError> {
+                <Self as #k::private::SubMsgField<#de>>::sub_decode_depth(__nla_sel, __nla_p, __nla_o, 0)
             }
         }
     }

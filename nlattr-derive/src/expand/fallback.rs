@@ -52,7 +52,9 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
             #[automatically_derived]
-            impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {}
+            impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {
+                fn nested_decode_depth(_: &#de [u8], _: usize, _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+            }
         },
         (Derive::Attrs, _) => quote! {
             #policy
@@ -73,7 +75,11 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
             #[automatically_derived]
-            impl #de_ig #krate::private::SubMsgField<#de> for #ident #tg #wc {}
+            impl #de_ig #krate::private::SubMsgField<#de> for #ident #tg #wc {
+                fn sub_decode_depth<__NlaS: #krate::Selector + ?::core::marker::Sized>(
+                    _: ::core::option::Option<&__NlaS>, _: &#de [u8], _: usize, _: usize,
+                ) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+            }
             #[automatically_derived]
             impl #de_ig #krate::SubMessageDecode<#de> for #ident #tg #wc {
                 fn decode_selected<__NlaS: #krate::Selector + ?::core::marker::Sized>(

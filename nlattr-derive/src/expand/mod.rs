@@ -107,6 +107,18 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     }
 }
 
+/// `#[diagnostic::do_not_recommend]` for the helper-trait impls derived inside `nlattr`
+/// itself (its ready-made families), so that a user's "is not a netlink attribute set"
+/// error does not list every family type. Not emitted elsewhere: a user module under
+/// `#![no_implicit_prelude]` cannot name the `diagnostic` tool namespace.
+fn not_recommended() -> TokenStream {
+    if std::env::var("CARGO_CRATE_NAME").is_ok_and(|c| c == "nlattr") {
+        quote!(#[diagnostic::do_not_recommend])
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// Gives every token of `ts` the span `span`, so that a compile-time check reports there.
 fn respan(ts: TokenStream, span: proc_macro2::Span) -> TokenStream {
     ts.into_iter()
