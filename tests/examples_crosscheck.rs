@@ -555,3 +555,38 @@ fn the_comparison_catches_differences() {
         assert!(!bad.is_empty(), "{ours} differs from {theirs}");
     }
 }
+
+#[test]
+fn monitor_binary_prints_a_veth_created_while_it_runs() {
+    let Some(ns) = Netns::create("monitor_binary_prints_a_veth_created_while_it_runs") else { return };
+    let Some(bin) = example_binary("monitor") else {
+        println!("skipped: the example binaries are not built next to this test");
+        return;
+    };
+    let mut child = Command::new(bin)
+        .args(["--netns", &ns.name, "--count", "1", "--timeout", "20"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The binary says nothing when it is ready: create pairs until it reports one.
+    let mut created = 0;
+    while child.try_wait().unwrap().is_none() && created < 20 {
+        std::thread::sleep(Duration::from_millis(300));
+        ns.ip(&[
+            "link",
+            "add",
+            &format!("mon{created}a"),
+            "type",
+            "veth",
+            "peer",
+            "name",
+            &format!("mon{created}b"),
+        ]);
+        created += 1;
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("[link] new ") && text.contains(": mon"), "{text}");
+}
