@@ -92,10 +92,11 @@ pub struct Args {
 }
 
 impl Args {
-    /// Splits `args`; `takes_value` lists the options that take a value.
+    /// Splits `args`; `takes_value` lists the options that take a value, `flags` those
+    /// that do not.
     ///
     /// # Errors
-    /// [`AppError::Usage`] for an option missing its value or not in `known`.
+    /// [`AppError::Usage`] for an option missing its value or in neither list.
     pub fn parse(
         args: impl IntoIterator<Item = String>,
         takes_value: &[&str],

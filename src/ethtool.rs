@@ -61,6 +61,19 @@ fn query(sock: &mut Socket, family: u16, cmd: u8, dev: Option<&str>) -> Result<V
     }
 }
 
+/// The entry of the device a reply's header names, created with its index and name.
+fn slot<'m>(
+    devs: &'m mut BTreeMap<u32, Map<String, Value>>,
+    h: &EthtoolHeader<'_>,
+) -> &'m mut Map<String, Value> {
+    devs.entry(h.dev_index.unwrap_or(0)).or_insert_with(|| {
+        let mut o = Map::new();
+        o.insert("ifindex".into(), json!(h.dev_index));
+        o.insert("ifname".into(), json!(h.dev_name));
+        o
+    })
+}
+
 /// Link info and link state of `dev`, or of every device, keyed by interface index.
 ///
 /// # Errors
@@ -70,16 +83,9 @@ pub fn info(netns: Option<&str>, dev: Option<&str>) -> Result<Value, AppError> {
     let mut sock = cli::open(NETLINK_GENERIC, netns)?;
     let family = sock.resolve_family(ETHTOOL_GENL_NAME)?.id;
     let mut devs: BTreeMap<u32, Map<String, Value>> = BTreeMap::new();
-    let mut entry = |h: &EthtoolHeader<'_>| -> Map<String, Value> {
-        let mut o = devs.remove(&h.dev_index.unwrap_or(0)).unwrap_or_default();
-        o.insert("ifindex".into(), json!(h.dev_index));
-        o.insert("ifname".into(), json!(h.dev_name));
-        o
-    };
-    let mut done = Vec::new();
     for m in &query(&mut sock, family, ETHTOOL_MSG_LINKINFO_GET, dev)? {
         let li: LinkInfo<'_> = LinkInfo::decode_message(&m.message())?;
-        let mut o = entry(&li.header);
+        let o = slot(&mut devs, &li.header);
         if let Some(p) = li.port {
             o.insert("port".into(), json!(port_name(p)));
         }
@@ -98,16 +104,10 @@ pub fn info(netns: Option<&str>, dev: Option<&str>) -> Result<Value, AppError> {
         if let Some(v) = li.tp_mdix_ctrl {
             o.insert("mdi_x_control".into(), json!(mdix_name(v)));
         }
-        done.push((li.header.dev_index.unwrap_or(0), o));
-    }
-    for (k, o) in done.drain(..) {
-        devs.insert(k, o);
     }
     for m in &query(&mut sock, family, ETHTOOL_MSG_LINKSTATE_GET, dev)? {
         let ls: LinkState<'_> = LinkState::decode_message(&m.message())?;
-        let mut o = devs.remove(&ls.header.dev_index.unwrap_or(0)).unwrap_or_default();
-        o.insert("ifindex".into(), json!(ls.header.dev_index));
-        o.insert("ifname".into(), json!(ls.header.dev_name));
+        let o = slot(&mut devs, &ls.header);
         if let Some(l) = ls.link {
             o.insert("link_detected".into(), json!(l != 0));
         }
@@ -120,7 +120,6 @@ pub fn info(netns: Option<&str>, dev: Option<&str>) -> Result<Value, AppError> {
         if let Some(q) = ls.ext_down_cnt {
             o.insert("link_down_events".into(), json!(q));
         }
-        devs.insert(ls.header.dev_index.unwrap_or(0), o);
     }
     Ok(Value::Array(devs.into_values().map(Value::Object).collect()))
 }
