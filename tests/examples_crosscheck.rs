@@ -28,6 +28,7 @@ use nlattr_workspace::{genl, monitor, veth};
 use serde_json::Value;
 
 const AF_UNSPEC: u8 = 0;
+const AF_INET: u8 = 2;
 const AF_INET6: u8 = 10;
 
 /// A network namespace made for one test, deleted on drop.
@@ -294,6 +295,14 @@ fn ip_examples_match_iproute2() {
     println!("addr: {f} fields equal");
     let f = check_stable(&ns, "addr -6", &["-6", "addr"], || ip::addrs(ns.ns(), AF_INET6).unwrap(), PAIRS);
     println!("addr -6: {f} fields equal");
+    let f = check_stable(&ns, "addr -4", &["-4", "addr"], || ip::addrs(ns.ns(), AF_INET).unwrap(), PAIRS);
+    println!("addr -4: {f} fields equal");
+    let v4 = || ip::routes(ns.ns(), TableSel::All, AF_INET).unwrap();
+    let f = check_stable(&ns, "route -4 table all", &["-4", "route", "show", "table", "all"], v4, 1600);
+    println!("-4 route show table all: {f} fields equal");
+    let n6 = || ip::neighs(ns.ns(), AF_INET6).unwrap();
+    let f = check_stable(&ns, "neigh -6", &["-6", "neigh"], n6, PAIRS);
+    println!("-6 neigh: {f} fields equal");
 
     let all = || ip::routes(ns.ns(), TableSel::All, AF_UNSPEC).unwrap();
     let f = check_stable(&ns, "route table all", &["route", "show", "table", "all"], all, routes);
