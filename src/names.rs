@@ -1,5 +1,5 @@
 //! The names iproute2 prints for numbers: link flags and types, scopes, tables, protocols,
-//! route types, address flags, neighbour states. Each function follows the iproute2 helper
+//! route types, address flags, neighbour states. Each function follows the iproute2 function
 //! named in its doc (`lib/rt_names.c`, `lib/ll_types.c`, `ip/ipaddress.c`, `ip/iproute.c`,
 //! `ip/ipneigh.c`), with the defaults of `/etc/iproute2/*`.
 

@@ -1,5 +1,5 @@
 //! Shared by the `examples_*` tests: the comparison of the examples' JSON with iproute2's.
-// Each test binary uses a different subset of these helpers.
+// Each test binary uses a different subset of these functions.
 #![allow(dead_code)]
 
 use serde_json::Value;
