@@ -241,7 +241,11 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
                         let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
-                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
+                        // `nested_array(no_flag)`: neither the array nor its entries carry
+                        // `NLA_F_NESTED`, as the kernel writes some of its replies.
+                        let no_flag = matches!(spec.form, Form::NestedArray { no_flag: true, .. });
+                        let flag = if no_flag { quote!(0u16) } else { quote!(#k::consts::NLA_F_NESTED) };
+                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #flag));
                         len.extend(quote! {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
@@ -253,7 +257,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         });
                         enc.extend(quote! {
                             if !self.#m.is_empty() {
-                                let __nla_nest = match __nla_wr.begin_nest(#tc) {
+                                let __nla_nest = match __nla_wr.begin_attr(#tc | #flag) {
                                     ::core::result::Result::Ok(__nla_x) => __nla_x,
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };

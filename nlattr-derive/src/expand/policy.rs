@@ -29,9 +29,9 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> To
             quote_spanned!(v.span()=> #kind::Nested(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
             quote!(!#no_flag),
         ),
-        Form::NestedArray { .. } => (
+        Form::NestedArray { no_flag, .. } => (
             quote_spanned!(v.span()=> #kind::NestedArray(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
-            quote!(true),
+            quote!(!#no_flag),
         ),
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
