@@ -14,6 +14,7 @@ use crate::attr::Form;
 /// Payload length of the value `__nla_v: &V`.
 fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
@@ -23,7 +24,7 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
             quote!(#f(__nla_v))
         }
         Form::Nested { .. } | Form::NestedArray { .. } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_len);
             quote!(#f(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
@@ -45,6 +46,7 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
 /// An expression writing attribute `tc` holding `__nla_v: &V` to `__nla_wr`.
 fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let w = quote!(__nla_wr);
@@ -52,11 +54,11 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
         Form::Nested { no_flag: false } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
             quote!(#f(__nla_v, #w, #tc | #nested))
         }
         Form::Nested { no_flag: true } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
             quote!(#f(__nla_v, #w, #tc))
         }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
@@ -100,6 +102,7 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
 /// Statements checking `__nla_v: &V` before sending; errors through the closure `__nla_ew`.
 fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let mut out = TokenStream::new();
@@ -129,7 +132,7 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
     }
     match &spec.form {
         Form::Nested { .. } | Form::NestedArray { .. } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_check);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_check);
             out.extend(quote! {
                 if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
                     return ::core::result::Result::Err(__nla_ew(__nla_e));
@@ -158,7 +161,7 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
 
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
-    let lt = &g.lt;
+    let nest = &g.nest;
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
@@ -240,7 +243,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
-                        let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+                        let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
                         // `nested_array(no_flag)`: neither the array nor its entries carry
                         // `NLA_F_NESTED`, as the kernel writes some of its replies.
                         let no_flag = matches!(spec.form, Form::NestedArray { no_flag: true, .. });
@@ -250,7 +253,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                             if !self.#m.is_empty() {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v)));
+                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #nest>::nested_len(__nla_v)));
                                 }
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
@@ -383,6 +386,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
 
 pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, ig, de_impl, tg) = (g.ident, &g.impl_generics, &g.de_impl, &g.ty_generics);
@@ -422,7 +426,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 quote!(::core::result::Result::map(#f(__nla_p, __nla_o), Self::#vi))
             }
             Some(t) => {
-                let f = quote_spanned!(t.span()=> <#t as #k::private::NestedSet<#de>>::nested_decode_depth);
+                let f = quote_spanned!(t.span()=> <#t as #nest>::nested_decode_depth);
                 quote!(::core::result::Result::map(#f(__nla_p, __nla_o, __nla_depth), Self::#vi))
             }
             None => quote!(::core::result::Result::Ok(Self::#vi)),

@@ -10,6 +10,7 @@ use crate::attr::Form;
 
 fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let kind = quote!(#k::policy::AttrKind);
@@ -25,14 +26,12 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> To
         Form::Flag => (quote!(#kind::Flag), quote!(false)),
         Form::Fixed => (quote!(#kind::Struct(::core::mem::size_of::<#v>())), quote!(false)),
         Form::With(_) => (quote!(#kind::Binary), quote!(false)),
-        Form::Nested { no_flag } => (
-            quote_spanned!(v.span()=> #kind::Nested(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
-            quote!(!#no_flag),
-        ),
-        Form::NestedArray { no_flag, .. } => (
-            quote_spanned!(v.span()=> #kind::NestedArray(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
-            quote!(!#no_flag),
-        ),
+        Form::Nested { no_flag } => {
+            (quote_spanned!(v.span()=> #kind::Nested(<#v as #nest>::NESTED_POLICY)), quote!(!#no_flag))
+        }
+        Form::NestedArray { no_flag, .. } => {
+            (quote_spanned!(v.span()=> #kind::NestedArray(<#v as #nest>::NESTED_POLICY)), quote!(!#no_flag))
+        }
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
             (
