@@ -194,6 +194,10 @@ impl Policy {
     /// The Rust path of the attribute that starts (or contains) byte `offset` of `message`,
     /// a whole request as sent (from its `nlmsghdr`), as `NLMSGERR_ATTR_OFFS` reports it.
     ///
+    /// When an attribute on the way is one the policy does not know, the path stops before
+    /// it (the known prefix, empty for an unknown top-level attribute);
+    /// [`locate`](Self::locate) tells such a partial path apart and gives the unknown type.
+    ///
     /// `None` when the offset is outside the attributes or the bytes do not parse.
     #[must_use]
     pub fn path_of_offset(&'static self, message: &[u8], offset: usize) -> Option<FieldPath> {
@@ -213,6 +217,9 @@ impl Policy {
             None => (SegStack::new(), Some(self)),
             Some(off) => {
                 let l = self.locate(message, off)?;
+                if !l.is_complete() {
+                    return None;
+                }
                 (SegStack::from_path(&l.path), l.inner)
             }
         };
@@ -222,24 +229,38 @@ impl Policy {
     }
 
     /// Finds the attribute at `offset` of `message`: its path and, when it is a nest, the
-    /// policy of its contents.
+    /// policy of its contents. An attribute on the way that the policy does not know ends
+    /// the search there: the path found so far, with [`Located::unknown`] naming its type.
     #[must_use]
     pub fn locate(&'static self, message: &[u8], offset: usize) -> Option<Located> {
         let start = NLMSG_HDRLEN + align4(self.header_len);
         let attrs = message.get(start..)?;
         let mut segs = SegStack::new();
-        let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, 0)?;
-        Some(Located { path: segs.path(), inner })
+        let mut unknown = None;
+        let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, &mut unknown, 0)?;
+        Some(Located { path: segs.path(), inner, unknown })
     }
 }
 
 /// Where [`Policy::locate`] found an attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Located {
-    /// The Rust path.
+    /// The Rust path; when [`unknown`](Self::unknown) is set, only the known prefix.
     pub path: FieldPath,
     /// The policy of the attribute's contents, when it is a nest.
     pub inner: Option<&'static Policy>,
+    /// The type (flags removed) of the attribute on the way that the policy does not know,
+    /// where the path stops: the attribute at the offset or one of its enclosing nests.
+    pub unknown: Option<u16>,
+}
+
+impl Located {
+    /// Whether every attribute on the way was known, so that `path` names the attribute
+    /// itself.
+    #[must_use]
+    pub const fn is_complete(&self) -> bool {
+        self.unknown.is_none()
+    }
 }
 
 /// Segments collected outermost first, turned into a [`FieldPath`] at the end.
@@ -305,6 +326,7 @@ fn walk(
     attrs: Attrs<'_>,
     offset: usize,
     segs: &mut SegStack,
+    unknown: &mut Option<u16>,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
     if depth > MAX_NEST_DEPTH {
@@ -317,7 +339,10 @@ fn walk(
         if !contains(&a, offset) {
             continue;
         }
-        let entry = policy.get(a.ty())?;
+        let Some(entry) = policy.get(a.ty()) else {
+            *unknown = Some(a.ty());
+            return Some(None);
+        };
         segs.push(Segment::Field(entry.field));
         if entry.multi {
             // Index among earlier attributes of the same type.
@@ -348,11 +373,11 @@ fn walk(
                 if offset == el.offset() {
                     return Some(Some(inner));
                 }
-                return walk_header(inner, el, offset, segs, depth + 1);
+                return walk_header(inner, el, offset, segs, unknown, depth + 1);
             }
             return Some(Some(inner));
         }
-        return walk_header(inner, a, offset, segs, depth + 1);
+        return walk_header(inner, a, offset, segs, unknown, depth + 1);
     }
     None
 }
@@ -362,6 +387,7 @@ fn walk_header(
     a: Attr<'_>,
     offset: usize,
     segs: &mut SegStack,
+    unknown: &mut Option<u16>,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
     let header = align4(inner.header_len);
@@ -370,5 +396,5 @@ fn walk_header(
         // Inside the nest's fixed header: the nest itself is at fault.
         return Some(Some(inner));
     }
-    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, depth)
+    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, unknown, depth)
 }
