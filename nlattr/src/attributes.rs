@@ -534,6 +534,12 @@
 //! set, and optionally an `#[nla(other)]` variant keeping the raw bytes of unknown formats.
 //! `submsg(selector = kind, no_flag)` leaves `NLA_F_NESTED` out.
 //!
+//! The policy table lists the formats by their literal `select` values:
+//! [`AttrKind::SubMessage`](crate::policy::AttrKind::SubMessage) for strings,
+//! [`AttrKind::SubMessageInt`](crate::policy::AttrKind::SubMessageInt) for integers (`6`,
+//! `-1`), so error offsets map into the selected format. A `select` given by a constant's
+//! name still selects when decoding, but is not listed.
+//!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};
 //! # fn attr(ty: u16, p: &[u8]) -> Vec<u8> {

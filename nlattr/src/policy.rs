@@ -63,6 +63,52 @@ pub enum AttrKind {
         /// Selector values and the policy each selects.
         variants: &'static [(&'static str, &'static Policy)],
     },
+    /// A nest whose policy is chosen by the integer value of a sibling attribute (read as
+    /// that sibling's own kind: width, byte order).
+    SubMessageInt {
+        /// Rust field name of the selecting sibling.
+        selector: &'static str,
+        /// Selector values and the policy each selects.
+        variants: &'static [(i128, &'static Policy)],
+    },
+}
+
+impl AttrKind {
+    /// The value of an integer payload of this kind, at least as wide as the kind (the
+    /// kernel reads the first bytes of a longer one); `None` for other kinds.
+    #[must_use]
+    pub fn int_value(self, p: &[u8]) -> Option<i128> {
+        fn arr<const N: usize>(p: &[u8]) -> Option<[u8; N]> {
+            p.first_chunk::<N>().copied()
+        }
+        Some(match self {
+            Self::U8 | Self::Le(1) => i128::from(*p.first()?),
+            Self::S8 => i128::from(i8::from_ne_bytes(arr(p)?)),
+            Self::U16 => i128::from(u16::from_ne_bytes(arr(p)?)),
+            Self::S16 => i128::from(i16::from_ne_bytes(arr(p)?)),
+            Self::U32 => i128::from(u32::from_ne_bytes(arr(p)?)),
+            Self::S32 => i128::from(i32::from_ne_bytes(arr(p)?)),
+            Self::U64 => i128::from(u64::from_ne_bytes(arr(p)?)),
+            Self::S64 => i128::from(i64::from_ne_bytes(arr(p)?)),
+            Self::Be16 => i128::from(u16::from_be_bytes(arr(p)?)),
+            Self::Be32 => i128::from(u32::from_be_bytes(arr(p)?)),
+            Self::Be64 => i128::from(u64::from_be_bytes(arr(p)?)),
+            Self::Le(2) => i128::from(u16::from_le_bytes(arr(p)?)),
+            Self::Le(4) => i128::from(u32::from_le_bytes(arr(p)?)),
+            Self::Le(8) => i128::from(u64::from_le_bytes(arr(p)?)),
+            Self::Uint => match p.len() {
+                4 => i128::from(u32::from_ne_bytes(arr(p)?)),
+                8 => i128::from(u64::from_ne_bytes(arr(p)?)),
+                _ => return None,
+            },
+            Self::Sint => match p.len() {
+                4 => i128::from(i32::from_ne_bytes(arr(p)?)),
+                8 => i128::from(i64::from_ne_bytes(arr(p)?)),
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// One attribute of a [`Policy`].
@@ -100,7 +146,10 @@ impl AttrPolicy {
             multi: false,
             nested_flag: matches!(
                 kind,
-                AttrKind::Nested(_) | AttrKind::NestedArray(_) | AttrKind::SubMessage { .. }
+                AttrKind::Nested(_)
+                    | AttrKind::NestedArray(_)
+                    | AttrKind::SubMessage { .. }
+                    | AttrKind::SubMessageInt { .. }
             ),
             min_len: None,
             max_len: None,
@@ -183,6 +232,9 @@ impl Policy {
                 // Without the message the selector's value is unknown: take the first
                 // format that knows the next type.
                 AttrKind::SubMessage { variants, .. } => types
+                    .get(i)
+                    .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
+                AttrKind::SubMessageInt { variants, .. } => types
                     .get(i)
                     .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
                 _ => None,
@@ -291,7 +343,8 @@ impl SegStack {
     }
 }
 
-fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
+/// The payload of the selector among `siblings` (the last one wins).
+fn selector_raw<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
     let entry = policy.field(selector)?;
     let mut found = None;
     for a in siblings {
@@ -300,7 +353,12 @@ fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> O
             found = Some(a.payload());
         }
     }
-    let v = found?;
+    found
+}
+
+/// The selector's string value, without its NUL.
+fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
+    let v = selector_raw(siblings, policy, selector)?;
     Some(crate::codec::string_bytes(v, 0).unwrap_or(v))
 }
 
@@ -310,6 +368,12 @@ fn inner_policy(entry: &AttrPolicy, siblings: &Attrs<'_>, policy: &Policy) -> Op
         AttrKind::SubMessage { selector, variants } => {
             let value = selector_value(siblings.clone(), policy, selector)?;
             variants.iter().find(|(name, _)| name.as_bytes() == value).map(|(_, p)| *p)
+        }
+        AttrKind::SubMessageInt { selector, variants } => {
+            let kind = policy.field(selector)?.kind;
+            let raw = selector_raw(siblings.clone(), policy, selector)?;
+            let value = kind.int_value(raw)?;
+            variants.iter().find(|(v, _)| *v == value).map(|(_, p)| *p)
         }
         _ => None,
     }

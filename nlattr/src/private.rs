@@ -295,6 +295,9 @@ pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
     /// Selector values and their policies.
     const SUB_VARIANTS: &'static [(&'static str, &'static crate::policy::Policy)] = Self::VARIANTS;
 
+    /// Integer selector values and their policies.
+    const SUB_INT_VARIANTS: &'static [(i128, &'static crate::policy::Policy)] = Self::INT_VARIANTS;
+
     /// Decodes the format `selector` names, nested `depth` levels deep.
     ///
     /// # Errors

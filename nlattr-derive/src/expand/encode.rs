@@ -395,6 +395,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let mut flags = TokenStream::new();
     let mut checks = TokenStream::new();
     let mut table = TokenStream::new();
+    let mut int_table = TokenStream::new();
     let mut selects = TokenStream::new();
     let mut other = quote! {
         ::core::result::Result::Err(#k::DecodeError::new(__nla_o, #k::DecodeErrorKind::Invalid(
@@ -452,6 +453,9 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             if let (syn::Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }), Some(t)) = (sel, var.ty) {
                 table.extend(quote!((#s, <#t as #k::policy::HasPolicy>::POLICY),));
             }
+            if let (true, Some(t)) = (is_int_literal(sel), var.ty) {
+                int_table.extend(quote!(((#sel) as i128, <#t as #k::policy::HasPolicy>::POLICY),));
+            }
         }
     }
     quote! {
@@ -467,6 +471,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #ig #k::SubMessage for #ident #tg {
             const VARIANTS: &'static [(&'static str, &'static #k::policy::Policy)] = &[#table];
+            const INT_VARIANTS: &'static [(i128, &'static #k::policy::Policy)] = &[#int_table];
             fn flags(&self) -> u16 {
                 match self { #flags }
             }
@@ -501,6 +506,18 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 <Self as #k::private::SubMsgField<#de>>::sub_decode_depth(__nla_sel, __nla_p, __nla_o, 0)
             }
         }
+    }
+}
+
+/// Whether a `select` value is an integer literal (`6`, `6u16`, `-1`): the ones the
+/// policy table lists by value. Other expressions select at run time only.
+fn is_int_literal(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Lit(syn::ExprLit { lit: Lit::Int(_), .. }) => true,
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => is_int_literal(expr),
+        syn::Expr::Paren(p) => is_int_literal(&p.expr),
+        syn::Expr::Group(g) => is_int_literal(&g.expr),
+        _ => false,
     }
 }
 

@@ -34,8 +34,16 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> To
         }
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
+            let sub = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>);
             (
-                quote_spanned!(v.span()=> #kind::SubMessage { selector: #sel, variants: <#v as #k::private::SubMsgField<#lt>>::SUB_VARIANTS }),
+                // Integer `select` values when the enum has them, text otherwise.
+                quote! {
+                    if #sub::SUB_INT_VARIANTS.is_empty() {
+                        #kind::SubMessage { selector: #sel, variants: #sub::SUB_VARIANTS }
+                    } else {
+                        #kind::SubMessageInt { selector: #sel, variants: #sub::SUB_INT_VARIANTS }
+                    }
+                },
                 quote!(!#no_flag),
             )
         }
