@@ -435,6 +435,10 @@
 //! ].concat();
 //! assert_eq!(enc(&f), bytes);
 //! assert_eq!(Family::decode(&bytes, 0)?, f);
+//! // The policy table says which arrays carry the flag.
+//! use nlattr::policy::HasPolicy;
+//! assert!(Family::POLICY.field("groups").unwrap().nested_flag);
+//! assert!(!Family::POLICY.field("legacy").unwrap().nested_flag);
 //! # Ok::<(), nlattr::DecodeError>(())
 //! ```
 //!
