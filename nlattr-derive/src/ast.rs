@@ -43,6 +43,8 @@ pub enum Role {
     Header,
     Skip,
     Unknown,
+    /// `#[nla(order)]`: the arrival order, recorded on decode and followed on encode.
+    Order,
     Attr(AttrSpec),
 }
 

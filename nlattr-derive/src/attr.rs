@@ -39,6 +39,7 @@ pub struct FieldAttrs {
     pub header: Option<Ident>,
     pub skip: Option<Ident>,
     pub unknown: Option<Ident>,
+    pub order: Option<Ident>,
     pub range: Option<Kw<Expr>>,
     pub len: Option<Kw<Expr>>,
     pub min_len: Option<Kw<Expr>>,
@@ -221,6 +222,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 sym::HEADER => set_once(cx, &mut out.header, &kw.clone(), kw),
                 sym::SKIP => set_once(cx, &mut out.skip, &kw.clone(), kw),
                 sym::UNKNOWN => set_once(cx, &mut out.unknown, &kw.clone(), kw),
+                sym::ORDER => set_once(cx, &mut out.order, &kw.clone(), kw),
                 sym::RANGE => {
                     let e: Expr = meta.value()?.parse()?;
                     set_once(cx, &mut out.range, &kw.clone(), Kw { kw, value: e });

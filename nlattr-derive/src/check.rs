@@ -381,11 +381,22 @@ fn set_fields<'a>(
 ) -> Vec<Field<'a>> {
     let mut out: Vec<Field<'a>> = Vec::new();
     let mut unknown_seen: Option<String> = None;
+    let mut order_seen: Option<String> = None;
     for (index, f) in fields.enumerate() {
         let Some(member) = f.ident.clone() else { continue };
         let name = member.to_string().trim_start_matches("r#").to_string();
         let a = attr::field_attrs(cx, &f.attrs);
-        let role = if let Some(h) = a.header.clone() {
+        let role = if let Some(o) = a.order.clone() {
+            refuse_all_but(cx, &a, &o, &[]);
+            if let Some(prev) = &order_seen {
+                cx.error_spanned_by(
+                    &o,
+                    format!("only one `order` field can record the attribute order; `{prev}` already does"),
+                );
+            }
+            order_seen = Some(name.clone());
+            Some(Role::Order)
+        } else if let Some(h) = a.header.clone() {
             refuse_all_but(cx, &a, &h, &[]);
             if index != 0 {
                 cx.error_spanned_by(
@@ -497,7 +508,7 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             if unit && a.form.is_none() {
                 a.form = Some(attr::Kw { kw: v.ident.clone(), value: Form::Flag });
             }
-            for kw in [a.header.as_ref(), a.skip.as_ref()].into_iter().flatten() {
+            for kw in [a.header.as_ref(), a.skip.as_ref(), a.order.as_ref()].into_iter().flatten() {
                 cx.error_spanned_by(
                     kw,
                     format!(

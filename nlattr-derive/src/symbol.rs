@@ -27,6 +27,7 @@ pub const DEFAULT: &str = "default";
 pub const WITH: &str = "with";
 pub const SKIP: &str = "skip";
 pub const UNKNOWN: &str = "unknown";
+pub const ORDER: &str = "order";
 
 pub const DENY_UNKNOWN: &str = "deny_unknown";
 pub const DENY_DUPLICATE: &str = "deny_duplicate";
@@ -60,6 +61,7 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     WITH,
     SKIP,
     UNKNOWN,
+    ORDER,
 ];
 
 /// Keywords allowed on an attribute-set container.

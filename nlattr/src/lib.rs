@@ -170,6 +170,7 @@ pub mod extack;
 pub mod families;
 pub mod header;
 pub mod iter;
+pub mod order;
 pub mod policy;
 #[doc(hidden)]
 pub mod private;
@@ -182,6 +183,7 @@ pub use error::Error;
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, FieldPath, Segment};
 pub use extack::{AckKind, ExtAck, PolicyInfo};
 pub use iter::{messages, Attr, Attrs, Message, Messages};
+pub use order::AttrOrder;
 pub use writer::Writer;
 
 /// Derives an attribute set (struct) or the enum form (one variant per attribute type).

@@ -334,3 +334,28 @@ pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
         self.check()
     }
 }
+
+/// What an `#[nla(order)]` field must be: [`AttrOrder`](crate::AttrOrder). Derived code
+/// goes through these methods only, so that a wrong field type gets one error, at the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot record the attribute order",
+    label = "an `order` field has type `nlattr::AttrOrder`",
+    note = "declare the field as `#[nla(order)] order: nlattr::AttrOrder`"
+)]
+pub trait OrderField: Sized {
+    /// The recorded order.
+    fn order(&self) -> &crate::AttrOrder;
+    /// The field from the order recorded while decoding.
+    fn from_order(order: crate::AttrOrder) -> Self;
+}
+
+impl OrderField for crate::AttrOrder {
+    #[inline]
+    fn order(&self) -> &crate::AttrOrder {
+        self
+    }
+    #[inline]
+    fn from_order(order: crate::AttrOrder) -> Self {
+        order
+    }
+}

@@ -218,14 +218,25 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     } else {
         quote!()
     };
+    // `#[nla(order)]`: each claimed type at its first arrival, each kept unknown attribute.
+    let order = fields.iter().find(|f| matches!(f.role, Role::Order)).map(|f| names::local(f.index));
+    let (record, record_unknown) = match &order {
+        Some(o) => (quote!(#o.record(__nla_a.ty());), quote!(#o.record_unknown();)),
+        None => (TokenStream::new(), TokenStream::new()),
+    };
     for f in fields {
         let (m, l, fty) = (&f.member, names::local(f.index), f.ty);
         match &f.role {
             Role::Header => build.extend(quote!(#m: #l,)),
+            Role::Order => {
+                locals.extend(quote!(let mut #l: #k::AttrOrder = #k::AttrOrder::new();));
+                let from = quote_spanned!(fty.span()=> <#fty as #k::private::OrderField>::from_order);
+                build.extend(quote!(#m: #from(#l),));
+            }
             Role::Skip => build.extend(quote!(#m: ::core::default::Default::default(),)),
             Role::Unknown => {
                 locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
-                unknown = quote!(#l.push(::core::convert::From::from(__nla_a)););
+                unknown = quote!(#record_unknown #l.push(::core::convert::From::from(__nla_a)););
                 build.extend(quote!(#m: #l,));
             }
             Role::Attr(spec) => {
@@ -275,7 +286,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                     ),
                 }
                 let body = arm(g, cont, f, spec);
-                arms.extend(quote!(#tc => { #body }));
+                arms.extend(quote!(#tc => { #record #body }));
                 let name = &f.name;
                 match &spec.presence {
                     Presence::Required => finish.extend(quote! {

@@ -159,6 +159,92 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
     }
 }
 
+/// The attribute writers `parts` (in field order) as one encoder body. Without an `order`
+/// field, simply in field order: the same code as ever. With one, a loop first takes the
+/// fields in the recorded order (a type once, an `UNKNOWN` entry for the next kept unknown
+/// attribute), then every field not yet written in field order; each field's writer
+/// appears once in the expansion.
+fn ordered(
+    g: &Gen<'_>,
+    order: Option<&Field<'_>>,
+    unknown: Option<&Field<'_>>,
+    parts: Vec<(Option<syn::Ident>, TokenStream)>,
+) -> TokenStream {
+    let Some(order) = order.filter(|_| !parts.is_empty()) else {
+        return parts.into_iter().map(|(_, p)| p).collect();
+    };
+    let k = g.krate;
+    let (om, oty) = (&order.member, order.ty);
+    let n = parts.len();
+    let lit = proc_macro2::Literal::usize_unsuffixed;
+    let (one_unknown, none) = (lit(n), lit(n + 1));
+    let mut pick = TokenStream::new();
+    let mut arms = TokenStream::new();
+    for (i, (tc, part)) in parts.into_iter().enumerate() {
+        let slot = lit(i);
+        let part = match (&tc, unknown) {
+            (Some(tc), _) => {
+                pick.extend(quote!(#tc => #slot,));
+                part
+            }
+            // The unknown attributes not yet written.
+            (None, Some(u)) => {
+                let m = &u.member;
+                quote! {
+                    for __nla_u in ::core::iter::Iterator::skip(self.#m.iter(), __nla_ui) {
+                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
+                    }
+                }
+            }
+            (None, None) => part,
+        };
+        arms.extend(quote! {
+            #slot => if !__nla_done[#slot] {
+                __nla_done[#slot] = true;
+                #part
+            },
+        });
+    }
+    let (ui, unknown_arm) = match unknown {
+        Some(u) => {
+            let m = &u.member;
+            pick.extend(quote!(#k::AttrOrder::UNKNOWN => #one_unknown,));
+            (
+                quote!(let mut __nla_ui: usize = 0;),
+                quote! {
+                    #one_unknown => if let ::core::option::Option::Some(__nla_u) = self.#m.get(__nla_ui) {
+                        __nla_ui += 1;
+                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
+                    },
+                },
+            )
+        }
+        None => (TokenStream::new(), TokenStream::new()),
+    };
+    let rec = quote_spanned!(oty.span()=> <#oty as #k::private::OrderField>::order);
+    quote! {
+        let __nla_rec: &[u16] = #k::AttrOrder::to_follow(#rec(&self.#om));
+        let mut __nla_done: [bool; #n] = [false; #n];
+        #ui
+        let mut __nla_step: usize = 0;
+        while __nla_step < __nla_rec.len() + #n {
+            let __nla_slot: usize = match __nla_rec.get(__nla_step) {
+                ::core::option::Option::Some(&__nla_t) => match __nla_t {
+                    #pick
+                    _ => #none,
+                },
+                ::core::option::Option::None => __nla_step - __nla_rec.len(),
+            };
+            __nla_step += 1;
+            match __nla_slot {
+                #arms
+                #unknown_arm
+                _ => {}
+            }
+        }
+    }
+}
+
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
     let nest = &g.nest;
@@ -166,6 +252,9 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
     let mut chk = TokenStream::new();
+    // The attributes' writers in field order, each with its type (`None`: the unknown ones).
+    let mut parts: Vec<(Option<syn::Ident>, TokenStream)> = Vec::new();
+    let (mut order, mut unknown) = (None, None);
     for f in fields {
         let (m, name) = (&f.member, &f.name);
         match &f.role {
@@ -178,20 +267,25 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     __nla_wr.put_zeros(#k::consts::align4(::core::mem::size_of::<#ty>()) - ::core::mem::size_of::<#ty>())?;
                 });
             }
+            Role::Order => order = Some(f),
             Role::Unknown => {
+                let mut fenc = TokenStream::new();
                 len.extend(quote! {
                     for __nla_u in &self.#m {
                         __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#k::RawAttr::payload(__nla_u).len()));
                     }
                 });
-                enc.extend(quote! {
+                fenc.extend(quote! {
                     for __nla_u in &self.#m {
                         __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
                     }
                 });
+                unknown = Some(f);
+                parts.push((None, fenc));
             }
             Role::Attr(spec) => {
                 let tc = names::ty_const(f.index);
+                let mut fenc = TokenStream::new();
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
@@ -200,26 +294,26 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 match &spec.presence {
                     Presence::Required | Presence::Default(_) => {
                         len.extend(quote!({ let __nla_v = &self.#m; __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
-                        enc.extend(quote!({ let __nla_v = &self.#m; if let ::core::result::Result::Err(__nla_e) = #write { #enc_fail } }));
+                        fenc.extend(quote!({ let __nla_v = &self.#m; if let ::core::result::Result::Err(__nla_e) = #write { #enc_fail } }));
                         chk.extend(quote!({ let __nla_v = &self.#m; #ew #check }));
                     }
                     Presence::Optional => {
                         len.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
-                        enc.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { if let ::core::result::Result::Err(__nla_e) = #write { #enc_fail } }));
+                        fenc.extend(quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { if let ::core::result::Result::Err(__nla_e) = #write { #enc_fail } }));
                         chk.extend(
                             quote!(if let ::core::option::Option::Some(__nla_v) = &self.#m { #ew #check }),
                         );
                     }
                     Presence::Flag => {
                         len.extend(quote!(if self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(0)); }));
-                        enc.extend(quote!(if self.#m { if let ::core::result::Result::Err(__nla_e) = __nla_wr.flag(#tc) { #enc_fail } }));
+                        fenc.extend(quote!(if self.#m { if let ::core::result::Result::Err(__nla_e) = __nla_wr.flag(#tc) { #enc_fail } }));
                     }
                     Presence::Multi => {
                         len.extend(quote!(for __nla_v in &self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
                         let idx =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
-                        enc.extend(quote! {
+                        fenc.extend(quote! {
                             for (__nla_i, __nla_v) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
                                 if let ::core::result::Result::Err(__nla_e) = #write {
                                     return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#idx).in_field(#name));
@@ -258,7 +352,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
                         });
-                        enc.extend(quote! {
+                        fenc.extend(quote! {
                             if !self.#m.is_empty() {
                                 let __nla_nest = match __nla_wr.begin_attr(#tc | #flag) {
                                     ::core::result::Result::Ok(__nla_x) => __nla_x,
@@ -280,9 +374,11 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         });
                     }
                 }
+                parts.push((Some(tc), fenc));
             }
         }
     }
+    enc.extend(ordered(g, order, unknown, parts));
     quote! {
         #[automatically_derived]
         impl #ig #k::Encode for #ident #tg {

@@ -29,7 +29,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use crate::header::IfAddrMsg;
 use crate::iter::Attr;
-use crate::NlAttrs;
+use crate::{AttrOrder, NlAttrs};
 
 /// `IFA_ADDRESS`: the address (for a point-to-point link, the peer's).
 pub const IFA_ADDRESS: u16 = 1;
@@ -83,8 +83,10 @@ pub const IFA_F_STABLE_PRIVACY: u32 = 0x800;
 /// `RTM_DELADDR` and `RTM_GETADDR`.
 ///
 /// Fields are in the order the kernel writes IPv6 addresses (`inet6_fill_ifaddr`).
-/// IPv4 addresses (`inet_fill_ifaddr`) come with `IFA_FLAGS` before `IFA_CACHEINFO`;
-/// decoding does not care, but a re-encoded IPv4 address has those two swapped.
+/// IPv4 addresses (`inet_fill_ifaddr`) come with `IFA_FLAGS` before `IFA_CACHEINFO`, and
+/// requests in whatever order their writer chose; [`order`](Self::order) records the order
+/// on decode, so a decoded address re-encodes byte for byte. An address built by hand
+/// encodes in field order.
 #[derive(NlAttrs, Debug, Clone, PartialEq, Eq, Default)]
 pub struct Addr<'a> {
     /// `struct ifaddrmsg`: family, prefix length, low flags, scope, interface index.
@@ -118,6 +120,10 @@ pub struct Addr<'a> {
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
     pub rest: Vec<Attr<'a>>,
+    /// The order the attributes came in, followed when encoding (empty: field order). Not
+    /// part of the value: it does not affect equality.
+    #[nla(order)]
+    pub order: AttrOrder,
 }
 
 impl Addr<'_> {
