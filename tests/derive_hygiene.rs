@@ -117,6 +117,8 @@ mod shadowed {
         pub cache: u8,
         #[nla(unknown)]
         pub rest: ::std::vec::Vec<::nlattr::Attr<'a>>,
+        #[nla(order)]
+        pub order: ::nlattr::AttrOrder,
     }
 
     #[derive(::nlattr::NlAttrs, ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
@@ -158,12 +160,16 @@ fn expansion_under_no_implicit_prelude_round_trips() {
         le: Some(0x0102),
         cache: 0,
         rest: vec![],
+        order: nlattr::AttrOrder::default(),
     };
     assert_eq!(v.check(), Ok(()));
     let bytes = v.to_message_vec(0x10, 1, 2, 3).unwrap();
     assert_eq!(bytes.len(), 16 + v.encoded_len());
     let msg = nlattr::messages(&bytes).next().unwrap().unwrap();
-    assert_eq!(Everything::decode_message(&msg), Ok(v));
+    let back = Everything::decode_message(&msg).unwrap();
+    assert_eq!(back.order.len(), 19);
+    assert_eq!(back.to_message_vec(0x10, 1, 2, 3).unwrap(), bytes);
+    assert_eq!(back, v);
     let one = OneOf::decode_all(nlattr::Attrs::new(&[8, 0, 2, 0, b'a', b'b', 0, 0], 0)).unwrap();
     assert_eq!(one, vec![OneOf::Name("ab")]);
     assert_eq!(State::decode(&[6], 0), Ok(State::Up));

@@ -93,6 +93,9 @@ pub struct Link<'a> {
     /// The rest.
     #[nla(unknown)]
     pub rest: Vec<Attr<'a>>,
+    /// The arrival order.
+    #[nla(order)]
+    pub order: nlattr::AttrOrder,
 }
 
 /// The enum form.
@@ -128,6 +131,7 @@ fn derived_types_are_usable() {
         stats: None,
         cache: 0,
         rest: vec![],
+        order: nlattr::AttrOrder::default(),
     };
     let bytes = l.to_message_vec(16, 0, 0, 0).unwrap();
     assert_eq!(Link::decode(&bytes[16..], 16), Ok(l));

@@ -28,6 +28,7 @@
 //! | [`skip`](#skip) | field | not on the wire |
 //! | [`with = module`](#with) | field | a hand-written codec |
 //! | [`unknown`](#unknown) | `Vec<Attr>`/`Vec<OwnedAttr>` | unclaimed attributes, kept and re-emitted |
+//! | [`order`](#order) | [`AttrOrder`](crate::AttrOrder) field | not on the wire: the arrival order, followed on encode |
 //! | [`deny_unknown`, `deny_duplicate`](#deny_unknown) | container | strict decoding |
 //! | [`crate = "path"`](#crate) | container | where to find `nlattr` |
 //! | [enum form](#enum-form) | enum | one variant per attribute type, `unknown` catch-all |
@@ -859,7 +860,8 @@
 //! ## `unknown`
 //!
 //! A `Vec<nlattr::Attr<'a>>` (borrowing) or `Vec<nlattr::OwnedAttr>` field keeping every
-//! attribute no field claims, flags included, re-emitted after the known ones on encode.
+//! attribute no field claims, flags included, re-emitted after the known ones on encode
+//! (at their original places with an [`order`](#order) field).
 //!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};
@@ -890,6 +892,70 @@
 //! let s = S::decode(&bytes, 0)?;
 //! assert_eq!((s.rest.len(), s.rest[0].ty(), s.rest[0].payload()), (1, 99, &[1u8, 2, 3][..]));
 //! assert_eq!(enc(&s), bytes);
+//! # Ok::<(), nlattr::DecodeError>(())
+//! ```
+//!
+//! <a id="order"></a>
+//! ## `order`
+//!
+//! A field `#[nla(order)] order: nlattr::AttrOrder` (at most one; nothing else on it) makes
+//! a decoded set re-encode in the order its attributes came, not in field order: the kernel
+//! writes some sets in different orders (`IFA_FLAGS` before `IFA_CACHEINFO` for IPv4
+//! addresses, after it for IPv6), and other programs choose their own.
+//!
+//! - Decoding records the type of each claimed attribute at its first arrival, and one
+//!   [`AttrOrder::UNKNOWN`](crate::AttrOrder::UNKNOWN) entry per attribute the `unknown`
+//!   field keeps, so those go back to their places too.
+//! - Encoding, when the order is not empty and did not overflow (more than
+//!   [`AttrOrder::CAPACITY`](crate::AttrOrder::CAPACITY) entries), writes the fields in
+//!   recorded order: a `multi` field writes all its elements at its first place (so
+//!   interleaved repeats come out grouped); fields present but not recorded (set after
+//!   decoding) follow in field order. Otherwise, field order. `encoded_len` is the same
+//!   either way; `check` and the policy table ignore the field.
+//! - The order is not part of the value: every `AttrOrder` compares equal, so a decoded
+//!   set equals the same set built by hand. An empty order (the `Default`) is field order.
+//!
+//! Sets without an `order` field generate the same code as before: the cost is opt-in.
+//!
+//! ```
+//! # use nlattr::{Decode, Encode, Writer};
+//! # fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
+//! #     let mut v = u16::try_from(4 + p.len()).unwrap().to_ne_bytes().to_vec();
+//! #     v.extend(ty.to_ne_bytes());
+//! #     v.extend(p);
+//! #     v.resize((v.len() + 3) & !3, 0);
+//! #     v
+//! # }
+//! # fn enc<T: Encode>(v: &T) -> Vec<u8> {
+//! #     let mut b = Vec::new();
+//! #     v.encode(&mut Writer::new(&mut b)).unwrap();
+//! #     assert_eq!(b.len(), v.encoded_len());
+//! #     b
+//! # }
+//! use nlattr::{Attr, AttrOrder, NlAttrs};
+//!
+//! #[derive(NlAttrs, Debug, PartialEq)]
+//! struct S<'a> {
+//!     #[nla(type = 1)]
+//!     a: Option<u8>,
+//!     #[nla(type = 2)]
+//!     b: Option<u8>,
+//!     #[nla(unknown)]
+//!     rest: Vec<Attr<'a>>,
+//!     #[nla(order)]
+//!     order: AttrOrder,
+//! }
+//!
+//! // Type 2, an unknown 99, then type 1: re-encoded as it came.
+//! let bytes = [attr(2, &[2]), attr(99, &[9]), attr(1, &[1])].concat();
+//! let s = S::decode(&bytes, 0)?;
+//! assert_eq!(s.order.types(), [2, AttrOrder::UNKNOWN, 1]);
+//! assert_eq!(enc(&s), bytes);
+//!
+//! // Built by hand (or with the order cleared): field order, unknown attributes last.
+//! let by_hand = S { a: Some(1), b: Some(2), rest: s.rest.clone(), order: AttrOrder::default() };
+//! assert_eq!(by_hand, s); // the order is not part of the value
+//! assert_eq!(enc(&by_hand), [attr(1, &[1]), attr(2, &[2]), attr(99, &[9])].concat());
 //! # Ok::<(), nlattr::DecodeError>(())
 //! ```
 //!

@@ -238,6 +238,7 @@ mod tests {
             #[nla(type = 16, with = codec)] w: Option<Thing>,
             #[nla(skip)] cache: u32,
             #[nla(unknown)] rest: Vec<Attr<'a>>,
+            #[nla(order)] order: AttrOrder,
         }
     "#;
 
