@@ -5,6 +5,8 @@
 use nlattr::consts::NLA_F_NESTED;
 use nlattr::header::IfAddrMsg;
 use nlattr::policy::HasPolicy;
+use proptest::prelude::*;
+
 use nlattr::{Attr, AttrOrder, AttrSet, Decode, Encode, NlAttrs, OwnedAttr, Writer};
 
 /// An attribute: header, payload, zero padding.
@@ -273,4 +275,50 @@ fn the_policy_table_has_no_entry_for_the_order() {
     let fields: Vec<&str> = Set::POLICY.attrs.iter().map(|p| p.field).collect();
     assert_eq!(fields, ["id", "name", "up", "alt", "inner", "list"]);
     assert_eq!(Inner::POLICY.attrs.len(), 2);
+}
+
+/// The attributes of a `Set` in field order, each a unit the order moves as a whole (the
+/// repeated `alt` attributes together), optional ones left out by `keep`, and `unknown`
+/// extra attributes of types 100 and up.
+fn units(keep: &[bool; 5], unknown: usize) -> Vec<Vec<u8>> {
+    let mut out = vec![a(1, &9u32.to_ne_bytes())];
+    let optional = [
+        a(2, b"eth0\0"),
+        a(3, &[]),
+        [a(4, &1u16.to_ne_bytes()), a(4, &2u16.to_ne_bytes())].concat(),
+        a(5 | NLA_F_NESTED, &inner_rev(1, 2)),
+        a(
+            6 | NLA_F_NESTED,
+            &[a(1 | NLA_F_NESTED, &inner(3, 4)), a(2 | NLA_F_NESTED, &inner_rev(5, 6))].concat(),
+        ),
+    ];
+    out.extend(optional.into_iter().zip(keep).filter(|(_, k)| **k).map(|(u, _)| u));
+    for t in 0..unknown {
+        let t = u16::try_from(t).unwrap();
+        out.push(a(100 + t, &t.to_ne_bytes()));
+    }
+    out
+}
+
+proptest! {
+    /// Any order of a set's attributes (repeats grouped, unknown ones anywhere) decodes and
+    /// re-encodes byte for byte; without the order, the same length in field order.
+    #[test]
+    fn any_order_re_encodes_byte_for_byte(
+        (keep, shuffled) in (any::<[bool; 5]>(), 0..6usize).prop_flat_map(|(keep, unknown)| {
+            (Just(keep), Just(units(&keep, unknown)).prop_shuffle())
+        }),
+    ) {
+        let bytes = [HDR.to_vec(), shuffled.concat()].concat();
+        let s = Set::decode(&bytes, 0).unwrap();
+        prop_assert_eq!(enc(&s), bytes.clone());
+        let mut plain = s.clone();
+        plain.order.clear();
+        let by_fields = enc(&plain);
+        prop_assert_eq!(by_fields.len(), bytes.len());
+        // Claimed attributes in field order, then the unknown ones as they came.
+        let unknown = shuffled.iter().filter(|u| (u16::from_ne_bytes([u[2], u[3]]) & nlattr::consts::NLA_TYPE_MASK) >= 100);
+        let want = [HDR.to_vec(), units(&keep, 0).concat(), unknown.cloned().collect::<Vec<_>>().concat()];
+        prop_assert_eq!(by_fields, want.concat());
+    }
 }
