@@ -706,3 +706,28 @@ fn recording_format_round_trips() {
     assert!(Recording::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     assert!(Recording::from_bytes(b"garbage!").is_err());
 }
+
+#[test]
+fn a_derived_value_failing_its_checks_is_never_sent() {
+    let mut s = fake_with(|k| {
+        k.on_request(|_, r| {
+            r.ack();
+        });
+    });
+    let bad = DLink { name: Some("a-name-longer-than-ifnamsiz"), ..Default::default() };
+    match s.request(RTM_NEWLINK, 0, &bad) {
+        Err(Error::Encode(nlattr::EncodeError::Invalid { path: p, .. })) => {
+            assert_eq!(p.to_string(), "name")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(s.transport().sent().is_empty());
+    // A valid one goes out as the derive encodes it.
+    let good = DLink { name: Some("eth0"), mtu: Some(1500), ..Default::default() };
+    s.request(RTM_NEWLINK, 0, &good).unwrap();
+    let sent = &s.transport().sent()[0];
+    let expected =
+        nlattr::AttrSet::to_message_vec(&good, RTM_NEWLINK, NLM_F_REQUEST | nlattr::consts::NLM_F_ACK, 1, 0)
+            .unwrap();
+    assert_eq!(sent, &expected);
+}

@@ -547,3 +547,146 @@ fn a_socket_in_another_namespace_without_moving_the_caller() {
     assert_eq!(dump_links(&mut s2).unwrap().len(), 3);
     assert_eq!(netns_inode("/proc/thread-self/ns/net").unwrap(), before, "the caller did not move");
 }
+
+#[test]
+fn derived_link_types_through_the_socket() {
+    use nlattr::policy::HasPolicy;
+    use nlattr::AttrSet;
+    in_netns("derived_link_types_through_the_socket", || -> Res {
+        let mut s = rt()?;
+        // `rest` re-emits attributes as given: here, optionally, a 2-byte IFLA_MTU.
+        let veth = |name: &'static str, peer: &'static str, bad_mtu: bool| DLink {
+            name: Some(name),
+            link_info: Some(DLinkInfo {
+                kind: Some("veth"),
+                data: Some(DLinkData::Veth(DVeth {
+                    peer: Some(DPeer {
+                        name: Some(peer),
+                        mtu: (!bad_mtu).then_some(1280),
+                        rest: if bad_mtu {
+                            vec![nlattr::Attr::from_parts(IFLA_MTU, &[0xdc, 0x05], 0)]
+                        } else {
+                            vec![]
+                        },
+                        ..Default::default()
+                    }),
+                })),
+            }),
+            ..Default::default()
+        };
+        s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv0", "dv1", false))?;
+        // A dump decoded with the derived type, each value built from the lent message.
+        let rows = s.dump_map(RTM_GETLINK, 0, &DLink::default(), |m| {
+            let l = DLink::decode_message(&m)?;
+            Ok((l.name.unwrap_or_default().to_owned(), l.mtu))
+        })?;
+        assert!(rows.contains(&("dv1".to_owned(), Some(1280))), "{rows:?}");
+        assert!(rows.contains(&("dv0".to_owned(), Some(1500))), "{rows:?}");
+
+        // The kernel's error names the derived field, through the sub-message.
+        match s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv2", "dv3", true)) {
+            Err(Error::Kernel(k)) => {
+                assert_eq!(k.errno, libc::ERANGE);
+                assert_eq!(k.path, Some(path("link_info.data.peer.mtu")), "{k}");
+                assert_eq!(k.policy_name, Some(DLink::POLICY.name));
+                println!("derived: {k}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The derive's own checks run before anything is sent.
+        match s.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &veth("dv4", "a-peer-name-too-long", false)) {
+            Err(Error::Encode(nlattr::EncodeError::Invalid { path: p, .. })) => {
+                assert_eq!(p.to_string(), "link_info.data.peer.name");
+            }
+            other => panic!("{other:?}"),
+        }
+        Ok(())
+    })
+    .transpose()
+    .unwrap();
+}
+
+#[test]
+fn dump_datagrams_are_sized_from_the_32k_buffer() {
+    in_netns("dump_datagrams_are_sized_from_the_32k_buffer", || -> Res {
+        let mut s = rt()?;
+        for i in 0..30 {
+            new_link(&mut s, &veth(&format!("z{i}a"), &format!("z{i}b")))?;
+        }
+        let raw = RawSocket::open(NETLINK_ROUTE)?;
+        raw.set_recv_timeout(Some(TIMEOUT))?;
+        let mut r = Socket::with_transport(Recorder::new(raw, NETLINK_ROUTE));
+        assert_eq!(dump_links(&mut r)?.len(), 61);
+        let sizes: Vec<usize> = r
+            .transport()
+            .recording()
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                nlsock::transport::record::RecordedEvent::Received { len, .. } => Some(*len),
+                _ => None,
+            })
+            .collect();
+        println!("datagram sizes: {sizes:?}");
+        // Page-sized first, then close to 32 KiB: the kernel saw the 32 KiB buffer.
+        assert!(sizes.iter().any(|&n| n > 16 * 1024), "{sizes:?}");
+        assert!(sizes.iter().all(|&n| n <= 32 * 1024 + 1024), "{sizes:?}");
+        Ok(())
+    })
+    .transpose()
+    .unwrap();
+}
+
+/// `ip netns add NAME`, deleted again on drop (even when the test fails).
+struct NamedNetns(String);
+
+impl Drop for NamedNetns {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("ip").args(["netns", "del", &self.0]).status();
+    }
+}
+
+#[test]
+fn a_socket_in_a_named_namespace_agrees_with_iproute2() {
+    let name = format!("nlsock-test-{}", std::process::id());
+    let added = std::process::Command::new("ip").args(["netns", "add", &name]).output();
+    let ns = match added {
+        Ok(o) if o.status.success() => NamedNetns(name.clone()),
+        Ok(o) => {
+            println!(
+                "skipped: a_socket_in_a_named_namespace_agrees_with_iproute2: ip netns add: {}",
+                String::from_utf8_lossy(&o.stderr).trim()
+            );
+            return;
+        }
+        Err(e) => {
+            println!("skipped: a_socket_in_a_named_namespace_agrees_with_iproute2: ip: {e}");
+            return;
+        }
+    };
+    let before = netns_inode("/proc/thread-self/ns/net").unwrap();
+    let mut s = Socket::open_in_netns(NETLINK_ROUTE, &ns.0).unwrap();
+    s.transport().set_recv_timeout(Some(TIMEOUT)).unwrap();
+    new_link(&mut s, &veth("nn0", "nn1")).unwrap();
+    let i = index_of(&mut s, "nn0").unwrap();
+    set_link(&mut s, i, false, Some(1280), None).unwrap();
+    let mut ours: Vec<(String, u32)> =
+        dump_links(&mut s).unwrap().into_iter().map(|l| (l.name, l.mtu)).collect();
+    ours.sort();
+    assert_eq!(netns_inode("/proc/thread-self/ns/net").unwrap(), before, "the caller did not move");
+    let out = std::process::Command::new("ip").args(["-n", &ns.0, "-j", "link", "show"]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut theirs: Vec<(String, u32)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let mtu = l["mtu"].as_u64().and_then(|m| u32::try_from(m).ok()).unwrap_or(0);
+            (l["ifname"].as_str().unwrap_or_default().to_owned(), mtu)
+        })
+        .collect();
+    theirs.sort();
+    assert_eq!(ours, theirs);
+    assert!(ours.contains(&("nn0".to_owned(), 1280)));
+}

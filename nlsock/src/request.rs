@@ -12,8 +12,8 @@ use nlattr::consts::{
 };
 use nlattr::header::NlMsgHdr;
 use nlattr::iter::Messages;
-use nlattr::policy::{HasPolicy, Policy};
-use nlattr::{Decode, DecodeError, DecodeErrorKind, Encode, EncodeError, ExtAck, Message, Writer};
+use nlattr::policy::Policy;
+use nlattr::{AttrSet, Decode, DecodeError, DecodeErrorKind, EncodeError, ExtAck, Message, Writer};
 
 use crate::error::{Error, KernelError};
 use crate::genl::Family;
@@ -26,8 +26,9 @@ pub const MIN_RECV_BUFFER: usize = 32 * 1024;
 
 /// What a request carries after its `nlmsghdr`: the family header and the attributes.
 ///
-/// Implemented for every type with a policy table that encodes itself (what
-/// `#[derive(NlAttrs)]` generates), and for [`Raw`] bytes with an optional policy.
+/// Implemented for every attribute set (a type deriving `NlAttrs`: its checks run before
+/// anything is sent, and its policy table names the fields the kernel complains about),
+/// and for [`Raw`] bytes with an optional policy.
 pub trait Payload {
     /// Writes the family header and the attributes.
     ///
@@ -41,8 +42,9 @@ pub trait Payload {
     }
 }
 
-impl<T: Encode + HasPolicy> Payload for T {
+impl<T: AttrSet> Payload for T {
     fn write_payload(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        self.check()?;
         self.encode(w)
     }
 
@@ -370,14 +372,13 @@ impl<T: Transport> Socket<T> {
         &self.tx
     }
 
-    fn next_seq(&mut self) -> u32 {
+    fn next_seq(&self) -> u32 {
         // Sequence 0 is what notifications carry: never use it for a request.
-        self.seq = self.seq.wrapping_add(1).max(1);
-        self.seq
+        self.seq.wrapping_add(1).max(1)
     }
 
     /// Encodes and sends one request message with `flags | NLM_F_REQUEST`; returns its
-    /// sequence number. An abandoned dump is drained first.
+    /// sequence number (1, 2, 3... per socket). An abandoned dump is drained first.
     ///
     /// This is the low-level half of [`request`](Self::request) and [`dump`](Self::dump);
     /// nothing reads the answer.
@@ -395,6 +396,9 @@ impl<T: Transport> Socket<T> {
         self.tx_policy = payload.policy();
         self.rx.discard();
         self.transport.send(&self.tx)?;
+        // Only a request that went out uses up its sequence number, so that a session
+        // replays identically whatever failed to encode.
+        self.seq = seq;
         Ok(seq)
     }
 

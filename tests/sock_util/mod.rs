@@ -301,3 +301,56 @@ pub fn in_netns<T: Send + 'static>(test: &str, body: impl FnOnce() -> T + Send +
         Err(p) => std::panic::resume_unwind(p),
     }
 }
+
+/// A link request written with the derive, as a user would: the fields the tests use.
+#[derive(nlattr::NlAttrs, Debug, Clone, PartialEq, Default)]
+pub struct DLink<'a> {
+    #[nla(header)]
+    pub hdr: IfInfoMsg,
+    #[nla(type = IFLA_IFNAME, max_len = 15)]
+    pub name: Option<&'a str>,
+    #[nla(type = IFLA_MTU)]
+    pub mtu: Option<u32>,
+    #[nla(type = IFLA_LINKINFO, nested)]
+    pub link_info: Option<DLinkInfo<'a>>,
+    #[nla(unknown)]
+    pub rest: Vec<nlattr::Attr<'a>>,
+}
+
+/// `IFLA_LINKINFO`, derived.
+#[derive(nlattr::NlAttrs, Debug, Clone, PartialEq, Default)]
+pub struct DLinkInfo<'a> {
+    #[nla(type = IFLA_INFO_KIND)]
+    pub kind: Option<&'a str>,
+    #[nla(type = IFLA_INFO_DATA, submsg(selector = kind))]
+    pub data: Option<DLinkData<'a>>,
+}
+
+/// `IFLA_INFO_DATA`, chosen by the kind.
+#[derive(nlattr::NlSubMsg, Debug, Clone, PartialEq)]
+pub enum DLinkData<'a> {
+    #[nla(select = "veth")]
+    Veth(DVeth<'a>),
+    #[nla(other)]
+    Other(&'a [u8]),
+}
+
+/// The veth's data: its peer.
+#[derive(nlattr::NlAttrs, Debug, Clone, PartialEq, Default)]
+pub struct DVeth<'a> {
+    #[nla(type = VETH_INFO_PEER, nested)]
+    pub peer: Option<DPeer<'a>>,
+}
+
+/// The veth peer: a header inside an attribute, then link attributes.
+#[derive(nlattr::NlAttrs, Debug, Clone, PartialEq, Default)]
+pub struct DPeer<'a> {
+    #[nla(header)]
+    pub hdr: IfInfoMsg,
+    #[nla(type = IFLA_IFNAME, max_len = 15)]
+    pub name: Option<&'a str>,
+    #[nla(type = IFLA_MTU)]
+    pub mtu: Option<u32>,
+    #[nla(unknown)]
+    pub rest: Vec<nlattr::Attr<'a>>,
+}
