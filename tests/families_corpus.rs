@@ -726,3 +726,159 @@ fn ethtool_string_sets_decode_as_pyroute2_and_reencode_exactly() {
     assert_eq!(n, 22);
     assert!(strings >= 100, "{strings}");
 }
+
+// ---------------------------------------------------------------------------- requests
+
+/// Decodes the request of capture `$name` as `$t`, runs `$check` on it, re-encodes it,
+/// and gives both byte strings. (A macro: the definitions borrow from the bytes read.)
+macro_rules! request_round_trip {
+    ($t:ident, $name:expr, $check:expr) => {{
+        let req = std::fs::read(families_common::dir($name).join("request.bin")).unwrap();
+        let msg = nlattr::messages(&req).next().unwrap().unwrap();
+        let v = $t::decode_message(&msg).unwrap();
+        #[allow(clippy::redundant_closure_call)] // the closure is the macro's argument
+        ($check)(&v);
+        let h = msg.header;
+        let again = v.to_message_vec(h.ty, h.flags, h.seq, h.pid).unwrap();
+        (req.clone(), again)
+    }};
+}
+
+#[test]
+fn captured_requests_decode_and_reencode() {
+    use nlattr::families::ctrl::{GetFamily, GetPolicy};
+    use nlattr::families::ethtool::GetRequest;
+
+    let exact = |(a, b): (Vec<u8>, Vec<u8>)| assert_eq!(a, b);
+    exact(request_round_trip!(Link, "rtm_getlink_dump", |l: &Link| assert_eq!(l.ext_mask, Some(1))));
+    exact(request_round_trip!(Link, "ack_newlink_set_mtu", |l: &Link| assert_eq!(l.mtu, Some(1450))));
+    exact(request_round_trip!(Addr, "rtm_getaddr_dump", |a: &Addr| assert_eq!(a.hdr.family, 0)));
+    exact(request_round_trip!(Route, "rtm_getroute_v6_dump_32k", |r: &Route| assert_eq!(r.hdr.family, 10)));
+    exact(request_round_trip!(Route, "err_strict_getroute_dump_bad_header", |r: &Route| assert_eq!(
+        r.hdr.dst_len,
+        24
+    )));
+    exact(request_round_trip!(GetFamily, "genl_ctrl_getfamily_nlctrl", |g: &GetFamily| assert_eq!(
+        g.name,
+        Some("nlctrl")
+    )));
+    exact(request_round_trip!(GetFamily, "genl_ctrl_getfamily_dump", |g: &GetFamily| assert_eq!(
+        (g.id, g.name),
+        (None, None)
+    )));
+    exact(request_round_trip!(GetFamily, "err_genl_getfamily_unknown", |g: &GetFamily| assert_eq!(
+        g.name,
+        Some("nosuchfamily")
+    )));
+    exact(request_round_trip!(GetPolicy, "genl_ctrl_getpolicy_nlctrl_dump", |g: &GetPolicy| assert_eq!(
+        g.name,
+        Some("nlctrl")
+    )));
+    exact(request_round_trip!(GetRequest, "ethtool_linkinfo_dump", |g: &GetRequest| assert!(g
+        .header
+        .is_none())));
+    exact(request_round_trip!(GetRequest, "err_ethtool_linkinfo_missing_header", |g: &GetRequest| assert!(
+        g.header.is_none()
+    )));
+    exact(request_round_trip!(StrSet, "ethtool_strset_dump", |s: &StrSet| assert!(s.stringsets.is_none())));
+
+    // pyroute2 wrote IFA_LOCAL before IFA_ADDRESS; the field order writes them the other
+    // way round: the same two attributes, swapped.
+    for name in ["err_newaddr_bad_prefixlen", "err_newaddr_bad_prefixlen_capped"] {
+        let (orig, again) = request_round_trip!(Addr, name, |a: &Addr| {
+            assert_eq!(a.hdr.prefixlen, 40);
+            assert_eq!(a.local, a.address);
+        });
+        let (mut o, n) = (top_level_attrs(&orig, 8), top_level_attrs(&again, 8));
+        assert_ne!(orig, again);
+        o.swap(0, 1);
+        assert_eq!(o, n, "{name}");
+    }
+    // pyroute2 flagged IFLA_LINKINFO as nested; the kernel's own replies do not, and
+    // neither does `Link` (`nested(no_flag)`): only that bit differs.
+    let (orig, mut again) = request_round_trip!(Link, "err_newlink_unknown_kind", |l: &Link| {
+        assert_eq!(l.kind(), Some("nosuchkind"));
+    });
+    let at = 16 + 16 + 12; // header, ifinfomsg, IFLA_IFNAME "bad0"
+    assert_eq!(u16::from_ne_bytes([again[at + 2], again[at + 3]]), 18);
+    again[at + 3] |= 0x80;
+    assert_eq!(orig, again);
+}
+
+// ---------------------------------------------------------------------------- policies
+
+/// The `NL_ATTR_TYPE_*` a derived attribute kind corresponds to, for the kinds nlctrl uses.
+fn kernel_type(kind: nlattr::policy::AttrKind) -> u32 {
+    use nlattr::consts::*;
+    use nlattr::policy::AttrKind;
+    match kind {
+        AttrKind::U8 => NL_ATTR_TYPE_U8,
+        AttrKind::U16 => NL_ATTR_TYPE_U16,
+        AttrKind::U32 => NL_ATTR_TYPE_U32,
+        AttrKind::U64 => NL_ATTR_TYPE_U64,
+        AttrKind::String => NL_ATTR_TYPE_STRING,
+        AttrKind::NulString => NL_ATTR_TYPE_NUL_STRING,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn nlctrl_request_definitions_agree_with_the_kernels_policy_dump() {
+    use nlattr::families::ctrl::{GetFamily, GetPolicy};
+    use nlattr::policy::{HasPolicy, Policy};
+
+    let name = "genl_ctrl_getpolicy_nlctrl_dump";
+    let dg = datagrams(name);
+    // Kernel policy index → attribute type → entry, and operation → (do, dump) index.
+    let mut policies = std::collections::BTreeMap::new();
+    let mut ops = std::collections::BTreeMap::new();
+    for buf in &dg {
+        for msg in nlattr::messages(buf) {
+            let msg = msg.unwrap();
+            if msg.ty() == NLMSG_DONE {
+                continue;
+            }
+            let p = PolicyReply::decode_message(&msg).unwrap();
+            for (idx, attrs) in p.policy.iter().flat_map(|t| t.iter()) {
+                for (ty, info) in attrs.iter() {
+                    policies.insert((*idx, *ty), *info);
+                }
+            }
+            for (op, pol) in &p.op_policy {
+                ops.insert(*op, *pol);
+            }
+        }
+    }
+    // CTRL_CMD_GETFAMILY (3) validates both forms with policy 0. The kernel writes the
+    // operation number of a dump-only operation (CTRL_CMD_GETPOLICY) as 0: it takes it from
+    // the missing `do` handler.
+    assert_eq!((ops[&3].do_policy, ops[&3].dump_policy), (Some(0), Some(0)));
+    assert_eq!((ops[&0].do_policy, ops[&0].dump_policy), (None, Some(1)));
+
+    let check = |ours: &Policy, idx: u16| {
+        let mut n = 0;
+        for ((i, ty), info) in &policies {
+            if *i != idx {
+                continue;
+            }
+            let entry = ours.get(*ty).unwrap_or_else(|| panic!("{}: no field for type {ty}", ours.name));
+            let (ours_ty, theirs) = (kernel_type(entry.kind), info.ty.unwrap());
+            // A `&str` field is `NLA_STRING` (a NUL is optional on input) but always writes
+            // the NUL, so it satisfies an `NLA_NUL_STRING` policy too.
+            let nul_ok = ours_ty == nlattr::consts::NL_ATTR_TYPE_STRING
+                && theirs == nlattr::consts::NL_ATTR_TYPE_NUL_STRING;
+            assert!(ours_ty == theirs || nul_ok, "{}.{}: {ours_ty} vs {theirs}", ours.name, entry.field);
+            if let Some(max) = info.max_len {
+                assert_eq!(entry.max_len, Some(max), "{}.{}", ours.name, entry.field);
+            }
+            n += 1;
+        }
+        assert!(n >= 2);
+        // Every attribute we send is one the kernel accepts there.
+        for a in ours.attrs {
+            assert!(policies.contains_key(&(idx, a.ty)), "{}.{} unknown to the kernel", ours.name, a.field);
+        }
+    };
+    check(GetFamily::POLICY, 0);
+    check(GetPolicy::POLICY, 1);
+}

@@ -48,14 +48,14 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         Form::Uint => quote! {
             match <#k::codec::Uint as #k::Decode<#de>>::decode(#p, #o) {
                 ::core::result::Result::Ok(__nla_u) => #k::private::narrow_u::<#v>(
-                    __nla_u.0, #o, ::core::primitive::i128::from(<#v>::MAX)),
+                    __nla_u.0, #o, <i128 as ::core::convert::From<_>>::from(<#v>::MAX)),
                 ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
             }
         },
         Form::Sint => quote! {
             match <#k::codec::Sint as #k::Decode<#de>>::decode(#p, #o) {
                 ::core::result::Result::Ok(__nla_u) => #k::private::narrow_s::<#v>(
-                    __nla_u.0, #o, ::core::primitive::i128::from(<#v>::MIN), ::core::primitive::i128::from(<#v>::MAX)),
+                    __nla_u.0, #o, <i128 as ::core::convert::From<_>>::from(<#v>::MIN), <i128 as ::core::convert::From<_>>::from(<#v>::MAX)),
                 ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
             }
         },
@@ -84,7 +84,7 @@ fn value_checks(g: &Gen<'_>, i: usize, spec: &AttrSpec, o: &TokenStream) -> Toke
         let (a, b) = (names::min_const(i), names::max_const(i));
         out.extend(quote! {
             if let ::core::result::Result::Err(__nla_k) = #k::private::check_range(
-                ::core::primitive::i128::from(__nla_x), #a as i128, #b as i128,
+                <i128 as ::core::convert::From<_>>::from(__nla_x), #a as i128, #b as i128,
             ) {
                 return ::core::result::Result::Err(__nla_w(#k::DecodeError::new(#o, __nla_k)));
             }

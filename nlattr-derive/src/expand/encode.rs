@@ -99,7 +99,7 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
         let (a, b) = (names::min_const(i), names::max_const(i));
         let f = fail(quote!(__nla_k));
         out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_k) = #k::private::check_range(::core::primitive::i128::from(*__nla_v), #a as i128, #b as i128) { #f }
+            if let ::core::result::Result::Err(__nla_k) = #k::private::check_range(<i128 as ::core::convert::From<_>>::from(*__nla_v), #a as i128, #b as i128) { #f }
         });
     }
     if let Some(p) = &spec.checks.validate {
@@ -548,7 +548,7 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
         #[automatically_derived]
         impl #ig #k::Selector for #ident #tg {
             fn selects_int(&self, __nla_x: i128) -> bool {
-                ::core::primitive::i128::from(<#repr as ::core::convert::From<&Self>>::from(self)) == __nla_x
+                <i128 as ::core::convert::From<_>>::from(<#repr as ::core::convert::From<&Self>>::from(self)) == __nla_x
             }
         }
     }
