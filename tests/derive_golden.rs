@@ -473,6 +473,23 @@ fn policy_maps_types_and_offsets_to_rust_paths() {
     assert_eq!(policy.field("state").unwrap().kind, AttrKind::U8);
     let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_KIND]);
     assert_eq!((p.to_string().as_str(), complete), ("link_info.kind", true));
+    // Through the sub-message and the header-bearing peer.
+    let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_DATA, 1, IFLA_MTU]);
+    assert_eq!((p.to_string().as_str(), complete), ("link_info.data.peer.mtu", true));
+    let (p, complete) = policy.path_of_types(&[IFLA_LINKINFO, IFLA_INFO_DATA, 77]);
+    assert_eq!((p.to_string().as_str(), complete), ("link_info.data", false));
+    let data = LinkInfo::POLICY.field("data").unwrap();
+    match data.kind {
+        AttrKind::SubMessage { selector, variants } => {
+            assert_eq!(selector, "kind");
+            assert_eq!(
+                variants.iter().map(|(n, p)| (*n, p.name)).collect::<Vec<_>>(),
+                [("veth", "VethInfo"), ("bridge", "BridgeInfo")]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(Peer::POLICY.header_len, 16);
 
     // A request as sent: the kernel reports the offset of the peer's IFLA_MTU.
     let v = Link {

@@ -184,7 +184,12 @@ fn attr_spec(
     }
     match &form {
         Form::Flag => {
-            if !is_bool(ty) || opt.is_some() {
+            if in_enum && !is_bool(ty) {
+                cx.error_spanned_by(
+                    ty,
+                    "in the enum form a flag is a unit variant (`Up`) holding no value; remove the value or the `flag`",
+                );
+            } else if !is_bool(ty) || opt.is_some() {
                 cx.error_spanned_by(
                     ty,
                     "`flag` requires a `bool` field: present is `true`, absent is `false`",

@@ -157,7 +157,8 @@ impl Policy {
     }
 
     /// The Rust path of a chain of attribute types, outermost first, as an extended ACK or
-    /// a policy dump reports them. The type after a nested array's type is an index.
+    /// a policy dump reports them. The type after a nested array's type is an index; inside
+    /// a sub-message, the first format whose policy knows the next type is taken.
     /// Returns the path as far as the policy knows it and whether every type was known.
     #[must_use]
     pub fn path_of_types(&self, types: &[u16]) -> (FieldPath, bool) {
@@ -179,6 +180,11 @@ impl Policy {
                     }
                     Some(inner)
                 }
+                // Without the message the selector's value is unknown: take the first
+                // format that knows the next type.
+                AttrKind::SubMessage { variants, .. } => types
+                    .get(i)
+                    .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
                 _ => None,
             };
         }

@@ -1,4 +1,4 @@
-use nlattr::NlAttrs;
+use nlattr::{AttrSet, Decode, NlAttrs};
 
 #[derive(NlAttrs)]
 struct Link {
@@ -10,4 +10,8 @@ struct Link {
     mtu: Option<u32>,
 }
 
-fn main() {}
+// The stub impls emitted with the errors keep uses of the type quiet.
+fn main() {
+    let link = Link::decode(&[], 0);
+    let _ = link.map(|l| l.check());
+}

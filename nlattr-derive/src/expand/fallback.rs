@@ -23,35 +23,47 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
         None => super::names::de_lifetime(),
     };
     let de_ig = if lts.is_empty() { quote!(<#de>) } else { quote!(#ig) };
-    let common = quote! {
+    let encode = quote! {
         #[automatically_derived]
         impl #ig #krate::Encode for #ident #tg #wc {
             fn encoded_len(&self) -> usize { ::core::unreachable!() }
             fn encode(&self, _: &mut #krate::Writer<'_>) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
         }
+    };
+    let decode = quote! {
         #[automatically_derived]
         impl #de_ig #krate::Decode<#de> for #ident #tg #wc {
             fn decode(_: &#de [u8], _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
         }
     };
-    let extra = match (derive, &input.data) {
+    let policy = quote! {
+        #[automatically_derived]
+        impl #ig #krate::policy::HasPolicy for #ident #tg #wc {
+            const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
+        }
+    };
+    let body = match (derive, &input.data) {
         (Derive::Attrs, syn::Data::Struct(_)) => quote! {
-            #[automatically_derived]
-            impl #ig #krate::policy::HasPolicy for #ident #tg #wc {
-                const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
-            }
+            #encode
+            #decode
+            #policy
             #[automatically_derived]
             impl #ig #krate::AttrSet for #ident #tg #wc {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
         },
         (Derive::Attrs, _) => quote! {
+            #policy
             #[automatically_derived]
-            impl #ig #krate::policy::HasPolicy for #ident #tg #wc {
-                const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
+            impl #de_ig #krate::AttrEnum<#de> for #ident #tg #wc {
+                fn decode_attr(_: &#krate::Attr<#de>) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+                fn attr_type(&self) -> u16 { ::core::unreachable!() }
+                fn attr_len(&self) -> usize { ::core::unreachable!() }
+                fn encode_attr(&self, _: &mut #krate::Writer<'_>) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
         },
         (Derive::SubMsg, _) => quote! {
+            #encode
             #[automatically_derived]
             impl #ig #krate::SubMessage for #ident #tg #wc {
                 const VARIANTS: &'static [(&'static str, &'static #krate::policy::Policy)] = &[];
@@ -65,12 +77,14 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 ) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
             }
         },
-        (Derive::Value, _) => TokenStream::new(),
+        (Derive::Value, _) => quote! {
+            #encode
+            #decode
+        },
     };
     quote! {
         const _: () = {
-            #common
-            #extra
+            #body
         };
     }
 }
