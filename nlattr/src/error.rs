@@ -397,6 +397,46 @@ impl fmt::Display for EncodeError {
 
 impl core::error::Error for EncodeError {}
 
+/// Either failure, for code that both encodes and decodes (`?` converts both into it);
+/// needs no allocation, unlike `Box<dyn Error>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Error {
+    /// A decode failure.
+    Decode(DecodeError),
+    /// An encode failure.
+    Encode(EncodeError),
+}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Self::Decode(e)
+    }
+}
+
+impl From<EncodeError> for Error {
+    fn from(e: EncodeError) -> Self {
+        Self::Encode(e)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Decode(e) => e.fmt(f),
+            Self::Encode(e) => e.fmt(f),
+        }
+    }
+}
+
+impl core::error::Error for Error {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            Self::Decode(e) => Some(e),
+            Self::Encode(e) => Some(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate alloc;
@@ -429,6 +469,15 @@ mod tests {
         assert!(p.is_truncated());
         assert_eq!(p.len(), PATH_DEPTH);
         assert!(p.to_string().starts_with("…a.a"));
+    }
+
+    #[test]
+    fn either_error_displays_as_itself() {
+        let d = DecodeError::new(4, DecodeErrorKind::MissingNul);
+        let e = EncodeError::BufferTooSmall { needed: 8, available: 4 };
+        assert_eq!(Error::from(d).to_string(), d.to_string());
+        assert_eq!(Error::from(e).to_string(), e.to_string());
+        assert!(core::error::Error::source(&Error::from(e)).is_some());
     }
 
     #[test]

@@ -66,8 +66,14 @@ impl<'a> ExtAck<'a> {
     ///
     /// # Errors
     /// [`DecodeErrorKind::UnexpectedMessage`] for another type; a truncated body or a
-    /// malformed attribute gives its own error with an absolute offset.
+    /// malformed attribute gives its own error with an absolute offset. An uncapped error
+    /// whose echoed request length is below 16 is [`DecodeErrorKind::BadMessageLength`],
+    /// and one claiming more bytes than follow is [`DecodeErrorKind::Truncated`]: the
+    /// echoed length is checked, never trusted.
     pub fn parse(msg: &Message<'a>) -> Result<Self, DecodeError> {
+        if !matches!(msg.ty(), NLMSG_ERROR | NLMSG_DONE) {
+            return Err(DecodeError::new(msg.offset, DecodeErrorKind::UnexpectedMessage { ty: msg.ty() }));
+        }
         let base = msg.payload_offset();
         let p = msg.payload;
         let mut ack = ExtAck {
@@ -87,21 +93,32 @@ impl<'a> ExtAck<'a> {
         ack.errno = error.checked_neg().unwrap_or(i32::MAX);
         let tlv_start = match msg.ty() {
             NLMSG_ERROR => {
-                let req: NlMsgHdr = read_header(&p[4..], base + 4)?;
+                let req: NlMsgHdr = read_header(p.get(4..).unwrap_or_default(), base + 4)?;
                 ack.request = Some(req);
                 let after_hdr = 4 + NLMSG_HDRLEN;
                 if msg.flags() & NLM_F_CAPPED != 0 || error == 0 {
                     after_hdr
                 } else {
-                    let echoed = (req.len as usize).saturating_sub(NLMSG_HDRLEN);
-                    let Some(body) = p.get(after_hdr..after_hdr + echoed) else {
+                    // Uncapped: the request's payload follows, and its length is known only
+                    // from the echoed header. The kernel never echoes a request shorter than
+                    // a header, nor more bytes than it sent: either is a lie, reported
+                    // rather than used.
+                    if (req.len as usize) < NLMSG_HDRLEN {
+                        return Err(DecodeError::new(
+                            base + 4,
+                            DecodeErrorKind::BadMessageLength { len: req.len },
+                        ));
+                    }
+                    let echoed = req.len as usize - NLMSG_HDRLEN;
+                    let rest = p.get(after_hdr..).unwrap_or_default();
+                    let Some(body) = rest.get(..echoed) else {
                         return Err(DecodeError::new(
                             base + after_hdr,
-                            DecodeErrorKind::Truncated { needed: echoed, available: p.len() - after_hdr },
+                            DecodeErrorKind::Truncated { needed: echoed, available: rest.len() },
                         ));
                     };
                     ack.request_payload = Some(body);
-                    after_hdr + crate::consts::align4(echoed)
+                    after_hdr.saturating_add(crate::consts::align4(echoed))
                 }
             }
             NLMSG_DONE => {

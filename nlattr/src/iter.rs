@@ -89,17 +89,21 @@ impl<'a> Message<'a> {
     /// The attributes after a family header of `header_len` bytes (0 for none, 4 for
     /// generic netlink, 16 for `ifinfomsg`, ...).
     ///
-    /// A payload shorter than `header_len` yields one `Truncated` error.
+    /// The attributes start at the next multiple of 4 after the header, as the kernel's
+    /// `nlmsg_attrdata` has them (`struct rtgenmsg` is 1 byte, followed by 3 of padding).
+    /// A payload shorter than `header_len` yields one `Truncated` error; a payload that ends
+    /// inside the padding has no attributes.
     #[must_use]
     pub fn attrs_after(&self, header_len: usize) -> Attrs<'a> {
         let base = self.payload_offset();
-        match self.payload.get(header_len..) {
-            Some(rest) => Attrs::new(rest, base + header_len),
-            None => Attrs::failed(DecodeError::new(
+        if self.payload.len() < header_len {
+            return Attrs::failed(DecodeError::new(
                 base,
                 DecodeErrorKind::Truncated { needed: header_len, available: self.payload.len() },
-            )),
+            ));
         }
+        let start = align4(header_len).min(self.payload.len());
+        Attrs::new(self.payload.get(start..).unwrap_or_default(), base + start)
     }
 }
 

@@ -4,7 +4,7 @@
 //! nested policies. It maps what the kernel reports (an attribute offset in an extended ACK,
 //! a path of attribute types) back to Rust field paths such as `link_info.data.peer`.
 
-use crate::consts::{MAX_NEST_DEPTH, NLMSG_HDRLEN};
+use crate::consts::{align4, MAX_NEST_DEPTH, NLMSG_HDRLEN};
 use crate::error::{FieldPath, Segment};
 use crate::iter::{Attr, Attrs};
 
@@ -225,7 +225,7 @@ impl Policy {
     /// policy of its contents.
     #[must_use]
     pub fn locate(&'static self, message: &[u8], offset: usize) -> Option<Located> {
-        let start = NLMSG_HDRLEN + self.header_len;
+        let start = NLMSG_HDRLEN + align4(self.header_len);
         let attrs = message.get(start..)?;
         let mut segs = SegStack::new();
         let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, 0)?;
@@ -364,10 +364,11 @@ fn walk_header(
     segs: &mut SegStack,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
-    let body = a.payload().get(inner.header_len..)?;
-    if offset < a.payload_offset() + inner.header_len {
+    let header = align4(inner.header_len);
+    let body = a.payload().get(header..)?;
+    if offset < a.payload_offset() + header {
         // Inside the nest's fixed header: the nest itself is at fault.
         return Some(Some(inner));
     }
-    walk(inner, Attrs::new(body, a.payload_offset() + inner.header_len), offset, segs, depth)
+    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, depth)
 }

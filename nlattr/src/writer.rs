@@ -3,7 +3,8 @@
 //! Lengths are written as placeholders and patched when a nest or message closes, so one
 //! pass suffices. Padding is always zero. A length that does not fit `nla_len` (`u16`) or
 //! `nlmsg_len` (`u32`) is an [`EncodeError`], never a wrap. Writing into a fixed slice
-//! never allocates; running out of room is [`EncodeError::BufferTooSmall`].
+//! never allocates; running out of room is [`EncodeError::BufferTooSmall`], and an
+//! attribute that failed is removed whole, so what was written before it stays valid.
 
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
@@ -11,7 +12,7 @@ use alloc::vec::Vec;
 use zerocopy::{Immutable, IntoBytes};
 
 use crate::codec::Encode;
-use crate::consts::{align4, NLA_F_NESTED, NLA_HDRLEN, NLA_MAX_LEN, NLA_TYPE_MASK, NLMSG_HDRLEN};
+use crate::consts::{align4, NLA_F_NESTED, NLA_HDRLEN, NLA_TYPE_MASK, NLMSG_HDRLEN};
 use crate::error::EncodeError;
 use crate::header::NlMsgHdr;
 
@@ -98,7 +99,10 @@ impl<'b> Writer<'b> {
         match &mut self.out {
             #[cfg(feature = "alloc")]
             Out::Vec { vec, .. } => vec.reserve(additional),
-            Out::Slice { .. } => {}
+            // A fixed slice cannot grow; the hint has nothing to do.
+            Out::Slice { .. } => {
+                let _ = additional;
+            }
         }
     }
 
@@ -207,9 +211,13 @@ impl<'b> Writer<'b> {
         seq: u32,
         pid: u32,
     ) -> Result<MessageMark, EncodeError> {
+        let before = self.len();
         self.align()?;
         let start = self.len();
-        self.put_struct(&NlMsgHdr { len: 0, ty, flags, seq, pid })?;
+        if let Err(e) = self.put_struct(&NlMsgHdr { len: 0, ty, flags, seq, pid }) {
+            self.truncate(before);
+            return Err(e);
+        }
         Ok(MessageMark { start })
     }
 
@@ -241,27 +249,26 @@ impl<'b> Writer<'b> {
     #[inline]
     pub fn begin_attr(&mut self, raw_type: u16) -> Result<Nest, EncodeError> {
         let start = self.len();
-        self.put(&[0, 0])?;
-        self.put(&raw_type.to_ne_bytes())?;
+        let [t0, t1] = raw_type.to_ne_bytes();
+        self.put(&[0, 0, t0, t1])?;
         Ok(Nest { start, ty: raw_type })
     }
 
     /// Closes a nest or attribute: patches `nla_len` and pads to 4 bytes.
     ///
     /// # Errors
-    /// [`EncodeError::AttributeTooLong`] when the attribute exceeds 65,535 bytes; the
-    /// partial attribute is removed.
+    /// [`EncodeError::AttributeTooLong`] when the attribute exceeds 65,535 bytes, or
+    /// [`EncodeError::BufferTooSmall`] when a fixed buffer has no room for the padding; in
+    /// both cases the attribute is removed.
     #[inline]
     pub fn end_nest(&mut self, nest: Nest) -> Result<(), EncodeError> {
         let len = self.len().checked_sub(nest.start).ok_or(EncodeError::Unbalanced)?;
-        if len > NLA_MAX_LEN {
+        let Ok(len16) = u16::try_from(len) else {
             self.truncate(nest.start);
             return Err(EncodeError::AttributeTooLong { attr_type: nest.ty & NLA_TYPE_MASK, len });
-        }
-        // `len` fits: checked just above.
-        #[allow(clippy::cast_possible_truncation)]
-        self.patch(nest.start, &(len as u16).to_ne_bytes());
-        self.align()
+        };
+        self.patch(nest.start, &len16.to_ne_bytes());
+        self.align().inspect_err(|_| self.truncate(nest.start))
     }
 
     /// Writes an attribute of type `ty` whose payload is `value`'s encoding; `NLA_F_NESTED`
@@ -299,10 +306,12 @@ impl<'b> Writer<'b> {
         let Ok(len16) = u16::try_from(len) else {
             return Err(EncodeError::AttributeTooLong { attr_type: raw_type & NLA_TYPE_MASK, len });
         };
-        self.put(&len16.to_ne_bytes())?;
-        self.put(&raw_type.to_ne_bytes())?;
-        self.put(payload)?;
-        self.align()
+        let start = self.len();
+        let [l0, l1] = len16.to_ne_bytes();
+        let [t0, t1] = raw_type.to_ne_bytes();
+        let written =
+            self.put(&[l0, l1, t0, t1]).and_then(|()| self.put(payload)).and_then(|()| self.align());
+        written.inspect_err(|_| self.truncate(start))
     }
 
     /// Writes a zero-length flag attribute.
@@ -327,4 +336,33 @@ pub const fn attr_size(payload_len: usize) -> usize {
 #[must_use]
 pub const fn message_size(payload_len: usize) -> usize {
     NLMSG_HDRLEN + payload_len
+}
+
+/// Runs with and without `alloc`: `.ci/run` also runs the unit tests with
+/// `--no-default-features`, so this proves the writer, the iterators and the codecs need no
+/// allocator.
+#[cfg(test)]
+mod no_alloc_smoke {
+    use super::Writer;
+    use crate::consts::{CTRL_ATTR_FAMILY_NAME, GENL_ID_CTRL, NLM_F_ACK, NLM_F_REQUEST};
+    use crate::extack::ExtAck;
+    use crate::header::GenlMsgHdr;
+    use crate::iter::messages;
+
+    #[test]
+    fn write_and_read_into_a_fixed_buffer() {
+        let mut buf = [0xffu8; 40];
+        let mut w = Writer::from_slice(&mut buf);
+        let m = w.begin_message(GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_ACK, 1, 0).expect("header");
+        w.put_struct(&GenlMsgHdr { cmd: 3, version: 2, reserved: 0 }).expect("genlmsghdr");
+        w.attr(CTRL_ATTR_FAMILY_NAME, "test1").expect("name");
+        w.end_message(m).expect("end");
+        let len = w.len();
+        assert_eq!(len, 32);
+        assert_eq!(&buf[28..32], &[b'1', 0, 0, 0]);
+        let msg = messages(&buf[..len]).next().expect("one").expect("frames");
+        let name = msg.attrs_after(4).next().expect("one attribute").and_then(|a| a.get::<&str>());
+        assert_eq!(name, Ok("test1"));
+        assert!(ExtAck::parse(&msg).is_err());
+    }
 }

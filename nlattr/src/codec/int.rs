@@ -183,24 +183,30 @@ impl From<i64> for Sint {
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
     use super::*;
-    use alloc::vec::Vec;
 
-    fn enc<T: Encode>(v: &T) -> Vec<u8> {
-        let mut out = Vec::new();
-        let r = v.encode(&mut Writer::new(&mut out));
+    /// Encodes into a fixed buffer (these tests also run without `alloc`).
+    fn enc<T: Encode>(v: &T) -> ([u8; 16], usize) {
+        let mut out = [0u8; 16];
+        let mut w = Writer::from_slice(&mut out);
+        let r = v.encode(&mut w);
         assert_eq!(r, Ok(()));
-        assert_eq!(out.len(), v.encoded_len());
-        out
+        let len = w.len();
+        assert_eq!(len, v.encoded_len());
+        (out, len)
+    }
+
+    fn enc_eq<T: Encode>(v: &T, expected: &[u8]) {
+        let (out, len) = enc(v);
+        assert_eq!(&out[..len], expected);
     }
 
     #[test]
     fn uint_uses_the_smallest_form() {
-        assert_eq!(enc(&Uint(5)), 5u32.to_ne_bytes());
-        assert_eq!(enc(&Uint(1 << 40)), (1u64 << 40).to_ne_bytes());
-        assert_eq!(enc(&Sint(-1)), (-1i32).to_ne_bytes());
-        assert_eq!(enc(&Sint(i64::MIN)), i64::MIN.to_ne_bytes());
+        enc_eq(&Uint(5), &5u32.to_ne_bytes());
+        enc_eq(&Uint(1 << 40), &(1u64 << 40).to_ne_bytes());
+        enc_eq(&Sint(-1), &(-1i32).to_ne_bytes());
+        enc_eq(&Sint(i64::MIN), &i64::MIN.to_ne_bytes());
         assert_eq!(
             Uint::decode(&[1, 0, 0, 0, 0, 0, 0, 0], 0).map(|u| u.0),
             Ok(u64::from_ne_bytes([1, 0, 0, 0, 0, 0, 0, 0]))
@@ -211,8 +217,8 @@ mod tests {
 
     #[test]
     fn byte_orders() {
-        assert_eq!(enc(&Be(0x1234u16)), [0x12, 0x34]);
-        assert_eq!(enc(&Le(0x1234u16)), [0x34, 0x12]);
+        enc_eq(&Be(0x1234u16), &[0x12, 0x34]);
+        enc_eq(&Le(0x1234u16), &[0x34, 0x12]);
         assert_eq!(Be::<u32>::decode(&[0, 0, 1, 0], 0), Ok(Be(256)));
         assert_eq!(
             u16::decode(&[1, 2, 3], 9),
