@@ -6,6 +6,11 @@
 //! (message counts and sample fields), and every encoder's bytes, failing the run on any
 //! difference.
 
+pub mod decode;
+pub mod e2e;
+pub mod encode;
 pub mod fixtures;
 pub mod netns;
+pub mod owned;
 pub mod record;
+pub mod runner;

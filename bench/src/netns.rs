@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 /// every fifth with `mtu`/`advmss` metrics, every seventh in table 100).
 #[must_use]
 pub fn route_script(routes: usize) -> String {
-    let mut s = String::from("link add d0 type veth peer name d1\nlink set d1 up\nlink set d0 up\naddr add 10.0.0.1/8 dev d0\n");
+    let mut s = String::from(
+        "link add d0 type veth peer name d1\nlink set d1 up\nlink set d0 up\naddr add 10.0.0.1/8 dev d0\n",
+    );
     for i in 0..routes {
         let (a, b) = (11 + i / 65536, (i / 256) % 256);
         let c = i % 256;
