@@ -228,22 +228,35 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
+                        // Elements that encode to nothing are left out, and so is a nest that
+                        // would hold only such elements: the decoder skips empty entries (as
+                        // the kernel does), so writing them would not survive a round trip.
+                        let any = quote! {
+                            ::core::iter::Iterator::any(&mut self.#m.iter(), |#pat| <#v as #k::Encode>::encoded_len(__nla_v) != 0)
+                        };
                         len.extend(quote! {
-                            if !self.#m.is_empty() {
+                            if #any {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #k::Encode>::encoded_len(__nla_v)));
+                                    let __nla_l = <#v as #k::Encode>::encoded_len(__nla_v);
+                                    if __nla_l == 0 {
+                                        continue;
+                                    }
+                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(__nla_l));
                                 }
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
                         });
                         enc.extend(quote! {
-                            if !self.#m.is_empty() {
+                            if #any {
                                 let __nla_nest = match __nla_wr.begin_nest(#tc) {
                                     ::core::result::Result::Ok(__nla_x) => __nla_x,
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
                                 for (__nla_i, #pat) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
+                                    if <#v as #k::Encode>::encoded_len(__nla_v) == 0 {
+                                        continue;
+                                    }
                                     if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr(#idx, __nla_v) {
                                         return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#ii).in_field(#name));
                                     }
