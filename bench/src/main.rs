@@ -4,6 +4,7 @@
 //! cargo run --release -p nlattr-bench -- [--json] [--quick] [--filter SUBSTRING]
 //! cargo run --release -p nlattr-bench -- e2e [--json] [--quick]   # root: private namespace
 //! cargo run --release -p nlattr-bench -- record [PATH]            # root: re-record the fixture
+//! valgrind --tool=callgrind target/release/nlattr-bench profile decode/route_v4 nlattr-borrowed 20
 //! ```
 
 use std::alloc::System;
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
     let json = has("--json");
     match args.first().map(String::as_str) {
         Some("record") => record(args.get(1)),
+        Some("profile") => profile(&args[1..]),
         Some("e2e") => {
             if !nlattr_bench::netns::is_root() {
                 println!("skipped: the end-to-end benchmark needs root for a private network namespace");
@@ -75,6 +77,25 @@ fn record(path: Option<&String>) -> ExitCode {
         }
         Err(e) => {
             eprintln!("record: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one contender of one case `passes` times without timing, for `callgrind`.
+fn profile(args: &[String]) -> ExitCode {
+    let (Some(case), Some(who)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: profile CASE CONTENDER [PASSES]");
+        return ExitCode::FAILURE;
+    };
+    let passes: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(10);
+    match runner::profile(case, who, passes) {
+        Ok(n) => {
+            println!("{case} {who}: {passes} passes of {n} messages");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("profile: {e}");
             ExitCode::FAILURE
         }
     }

@@ -226,3 +226,35 @@ pub fn to_table(rows: &[Row]) -> String {
     }
     s
 }
+
+/// Runs contender `who` of `case` (`decode/route_v4`, `encode/route`...) `passes` times,
+/// untimed, and returns the messages per pass: a steady loop for `valgrind --tool=callgrind`.
+///
+/// # Errors
+/// An unknown case or contender, or the contender failing.
+pub fn profile(case: &str, who: &str, passes: usize) -> Result<usize, String> {
+    if let Some(name) = case.strip_prefix("decode/") {
+        let fx = Fixture::all()
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .find(|f| f.name == name)
+            .ok_or("no such fixture")?;
+        let c = decode::contenders(fx.name).into_iter().find(|c| c.name == who).ok_or("no such contender")?;
+        let mut n = 0;
+        for _ in 0..passes {
+            n = (c.time)(&fx, &mut decode::Blackhole)?;
+        }
+        Ok(n)
+    } else if let Some(name) = case.strip_prefix("encode/") {
+        let inputs = Inputs::new();
+        let c = encode::contenders(name).into_iter().find(|c| c.name == who).ok_or("no such contender")?;
+        let mut buf = Vec::with_capacity(256);
+        let mut n = 0;
+        for _ in 0..passes {
+            n = (c.time)(&inputs, &mut buf, &mut encode::Discard)?;
+        }
+        Ok(n)
+    } else {
+        Err(format!("unknown case {case}"))
+    }
+}
