@@ -116,6 +116,9 @@ fn ip_dump(ns: &str) -> Result<usize, String> {
     Ok(out.stdout.iter().filter(|&&b| b == b'{').count())
 }
 
+/// One way of dumping the table; returns the routes it saw.
+type Way = fn(&str) -> Result<usize, String>;
+
 /// Builds the namespace, checks the three agree on the route count, then times `rounds`
 /// interleaved rounds.
 ///
@@ -124,7 +127,7 @@ fn ip_dump(ns: &str) -> Result<usize, String> {
 pub fn run(rounds: usize) -> Result<Report, String> {
     let ns = Netns::with_routes("e2e", ROUTES).map_err(|e| e.to_string())?;
     let name = ns.name().to_owned();
-    let ways: [(&'static str, fn(&str) -> Result<usize, String>); 3] =
+    let ways: [(&'static str, Way); 3] =
         [("nlsock+nlattr", nlsock_dump), ("bare-recv", bare_dump), ("ip -j route show", ip_dump)];
     let counts: Vec<usize> = ways.iter().map(|(_, f)| f(&name)).collect::<Result<_, _>>()?;
     if counts[0] < ROUTES || counts[0] != counts[1] {
