@@ -691,6 +691,18 @@ fn nested_array_error_path_has_the_index() {
 }
 
 #[test]
+fn kept_index_beyond_14_bits_is_refused() {
+    let mut f = family();
+    f.indexed[0].0 = 0x4001;
+    let mut out = Vec::new();
+    assert!(matches!(
+        f.encode(&mut Writer::new(&mut out)),
+        Err(EncodeError::Invalid { attr_type: 2, kind: DecodeErrorKind::Invalid(_), .. })
+    ));
+    assert!(!CtrlAttr::POLICY.attrs.iter().any(|a| a.required), "the enum form requires nothing");
+}
+
+#[test]
 fn validate_range_and_multi_errors() {
     let e = Family::decode(&a(4, &3u32.to_ne_bytes()), 0).unwrap_err();
     assert_eq!((e.kind, path(&e)), (DecodeErrorKind::Invalid("must be even"), "even".into()));
@@ -874,4 +886,143 @@ struct Renamed {
 #[test]
 fn crate_path_override() {
     assert_eq!(Renamed::decode(&a(1, &[4]), 0), Ok(Renamed { x: Some(4) }));
+}
+
+// A sub-message selected by an integer (a value enum), required, selector after the data.
+#[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[nla(repr = u16)]
+enum Proto {
+    Tcp = 6,
+    Udp = 17,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct TcpInfo {
+    #[nla(type = 1)]
+    window: u32,
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct UdpInfo {
+    #[nla(type = 1)]
+    checksum: Option<u8>,
+}
+
+#[derive(NlSubMsg, Debug, Clone, PartialEq)]
+enum ProtoInfo {
+    #[nla(select = 6)]
+    Tcp(TcpInfo),
+    #[nla(select = 17)]
+    Udp(UdpInfo),
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Flow {
+    #[nla(type = 1)]
+    proto: Proto,
+    #[nla(type = 2, submsg(selector = proto))]
+    info: ProtoInfo,
+}
+
+#[test]
+fn integer_selected_required_submessage() {
+    let v = Flow { proto: Proto::Udp, info: ProtoInfo::Udp(UdpInfo { checksum: Some(1) }) };
+    let bytes = cat(&[a(1, &17u16.to_ne_bytes()), nest(2, &[a(1, &[1])])]);
+    assert_eq!(enc(&v), bytes);
+    let swapped = cat(&[nest(2, &[a(1, &[1])]), a(1, &17u16.to_ne_bytes())]);
+    assert_eq!(Flow::decode(&swapped, 0), Ok(v));
+    // The format follows the selector: the same bytes read as TCP are too short.
+    let as_tcp = cat(&[nest(2, &[a(1, &[1])]), a(1, &6u16.to_ne_bytes())]);
+    let e = Flow::decode(&as_tcp, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::BadLength { expected: 4, found: 1 }, 4, "info.window".into())
+    );
+    let e = Flow::decode(&cat(&[a(1, &6u16.to_ne_bytes())]), 0).unwrap_err();
+    assert_eq!((e.kind, e.attr_type, path(&e)), (DecodeErrorKind::Missing, Some(2), "info".into()));
+    // A selector value no variant has, without a catch-all.
+    let e = Flow::decode(&cat(&[nest(2, &[]), a(1, &99u16.to_ne_bytes())]), 0).unwrap_err();
+    assert!(matches!(e.kind, DecodeErrorKind::Invalid(_)));
+    assert_eq!(path(&e), "proto");
+    // A selector value the enum knows, but no sub-message variant selects.
+    #[derive(NlSubMsg, Debug, Clone, PartialEq)]
+    enum OnlyTcp {
+        #[nla(select = 6)]
+        Tcp(TcpInfo),
+    }
+    #[derive(NlAttrs, Debug, Clone, PartialEq)]
+    struct TcpFlow {
+        #[nla(type = 1)]
+        proto: Proto,
+        #[nla(type = 2, submsg(selector = proto))]
+        info: Option<OnlyTcp>,
+    }
+    let e = TcpFlow::decode(&cat(&[nest(2, &[]), a(1, &17u16.to_ne_bytes())]), 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.offset, path(&e)),
+        (DecodeErrorKind::Invalid("the selector names no known sub-message format"), 0, "info".into())
+    );
+}
+
+// Nesting past MAX_NEST_DEPTH is an error: a chain of 18 nested set types.
+macro_rules! chain {
+    ($inner:ident) => {};
+    ($inner:ident, $outer:ident $(, $rest:ident)*) => {
+        #[derive(NlAttrs, Debug, Clone, PartialEq)]
+        struct $outer {
+            #[nla(type = 1, nested)]
+            next: Option<$inner>,
+        }
+        chain!($outer $(, $rest)*);
+    };
+}
+
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct L0 {
+    #[nla(type = 2)]
+    value: Option<u8>,
+}
+
+chain!(L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16, L17);
+
+#[test]
+fn nesting_deeper_than_the_bound_is_refused() {
+    fn levels(n: usize) -> Vec<u8> {
+        let mut inner = a(2, &[7]);
+        for _ in 0..n {
+            inner = nest(1, &[inner]);
+        }
+        inner
+    }
+    // L16 holds 16 nests and the value at depth 16: accepted.
+    let mut v = L16::decode(&levels(16), 0).unwrap();
+    let leaf = (|| {
+        Some(
+            v.next
+                .take()?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .next?
+                .value,
+        )
+    })();
+    assert_eq!(leaf, Some(Some(7)));
+    // L17 goes one deeper.
+    let e = L17::decode(&levels(17), 0).unwrap_err();
+    // Reported at the header of the 17th nest, whose contents are too deep.
+    assert_eq!((e.kind, e.offset, e.attr_type), (DecodeErrorKind::TooDeep, 16 * 4, Some(1)));
+    assert_eq!(e.path.len(), 8, "the innermost steps are kept");
+    assert!(e.path.is_truncated());
 }

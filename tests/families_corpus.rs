@@ -10,7 +10,7 @@ use nlattr::consts::{NLMSG_DONE, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE};
 use nlattr::families::ctrl::{Family, PolicyReply};
 use nlattr::families::ethtool::{EthtoolHeader, LinkInfo as EthLinkInfo, StrSet};
 use nlattr::families::route::addr::Addr;
-use nlattr::families::route::link::{BridgeInfo, Link, LinkData};
+use nlattr::families::route::link::{BridgeInfo, BridgePortInfo, Link, LinkData, SlaveData};
 use nlattr::families::route::route::Route;
 use nlattr::{AttrSet, ExtAck};
 use serde_json::{json, Map, Value};
@@ -140,6 +140,61 @@ fn bridge_view(b: &BridgeInfo<'_>) -> Map<String, Value> {
     m
 }
 
+fn bridge_port_view(p: &BridgePortInfo<'_>) -> Map<String, Value> {
+    let mut m = Map::new();
+    let mut put = |k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            m.insert(format!("IFLA_BRPORT_{k}"), v);
+        }
+    };
+    let n = |v: Option<u8>| v.map(|v| json!(v));
+    let id = |x: &nlattr::families::route::link::BridgeId| json!({"prio": u16::from_le_bytes(x.prio), "addr": mac(&x.addr)});
+    put("STATE", n(p.state));
+    put("PRIORITY", p.priority.map(|v| json!(v)));
+    put("COST", p.cost.map(|v| json!(v)));
+    put("MODE", n(p.mode));
+    put("GUARD", n(p.guard));
+    put("PROTECT", n(p.protect));
+    put("FAST_LEAVE", n(p.fast_leave));
+    put("MCAST_TO_UCAST", n(p.mcast_to_ucast));
+    put("LEARNING", n(p.learning));
+    put("UNICAST_FLOOD", n(p.unicast_flood));
+    put("MCAST_FLOOD", n(p.mcast_flood));
+    put("BCAST_FLOOD", n(p.bcast_flood));
+    put("PROXYARP", n(p.proxyarp));
+    put("PROXYARP_WIFI", n(p.proxyarp_wifi));
+    put("ROOT_ID", p.root_id.as_ref().map(id));
+    put("BRIDGE_ID", p.bridge_id.as_ref().map(id));
+    put("DESIGNATED_PORT", p.designated_port.map(|v| json!(v)));
+    put("DESIGNATED_COST", p.designated_cost.map(|v| json!(v)));
+    put("ID", p.port_id.map(|v| json!(v)));
+    put("NO", p.port_no.map(|v| json!(v)));
+    put("TOPOLOGY_CHANGE_ACK", n(p.topology_change_ack));
+    put("CONFIG_PENDING", n(p.config_pending));
+    put("VLAN_TUNNEL", n(p.vlan_tunnel));
+    put("GROUP_FWD_MASK", p.group_fwd_mask.map(|v| json!(v)));
+    put("NEIGH_SUPPRESS", n(p.neigh_suppress));
+    put("MRP_RING_OPEN", n(p.mrp_ring_open));
+    put("MRP_IN_OPEN", n(p.mrp_in_open));
+    put("ISOLATED", n(p.isolated));
+    put("LOCKED", n(p.locked));
+    put("MAB", n(p.mab));
+    put("NEIGH_VLAN_SUPPRESS", n(p.neigh_vlan_suppress));
+    put("MESSAGE_AGE_TIMER", p.message_age_timer.map(|v| json!(v)));
+    put("FORWARD_DELAY_TIMER", p.forward_delay_timer.map(|v| json!(v)));
+    put("HOLD_TIMER", p.hold_timer.map(|v| json!(v)));
+    put("MULTICAST_ROUTER", n(p.multicast_router));
+    put("MCAST_EHT_HOSTS_LIMIT", p.mcast_eht_hosts_limit.map(|v| json!(v)));
+    put("MCAST_EHT_HOSTS_CNT", p.mcast_eht_hosts_cnt.map(|v| json!(v)));
+    put("MCAST_N_GROUPS", p.mcast_n_groups.map(|v| json!(v)));
+    put("MCAST_MAX_GROUPS", p.mcast_max_groups.map(|v| json!(v)));
+    put("LEARNING_SYNC", n(p.learning_sync));
+    put("BACKUP_PORT", p.backup_port.map(|v| json!(v)));
+    put("BACKUP_NHID", p.backup_nhid.map(|v| json!(v)));
+    assert!(!p.flush && p.rest.is_empty(), "unexpected port attributes: {:?}", p.rest);
+    m
+}
+
 /// Our decoding of a link in pyroute2's shape.
 fn link_view(l: &Link<'_>, exp: &Map<String, Value>) -> Map<String, Value> {
     let mut m = Map::new();
@@ -211,8 +266,12 @@ fn link_view(l: &Link<'_>, exp: &Map<String, Value>) -> Map<String, Value> {
         if let Some(k) = i.slave_kind {
             li.insert("IFLA_INFO_SLAVE_KIND".into(), json!(k));
         }
-        if i.slave_data.is_some() {
-            li.insert("IFLA_INFO_SLAVE_DATA".into(), json!(true));
+        match &i.slave_data {
+            Some(SlaveData::Bridge(p)) => {
+                li.insert("IFLA_INFO_SLAVE_DATA".into(), Value::Object(bridge_port_view(p)));
+            }
+            Some(other) => panic!("unexpected port data {other:?}"),
+            None => {}
         }
         assert!(i.rest.is_empty());
         put("IFLA_LINKINFO", Some(Value::Object(li)));
@@ -245,6 +304,7 @@ fn links_decode_as_pyroute2_and_reencode_exactly() {
     let mut compared = 0;
     let mut seen_bridge_data = false;
     let mut seen_alt = false;
+    let mut ports = 0;
     for it in items(&dg, &exp) {
         if it.msg.ty() == NLMSG_DONE {
             assert_eq!(ExtAck::parse(&it.msg).unwrap().errno, 0);
@@ -264,17 +324,22 @@ fn links_decode_as_pyroute2_and_reencode_exactly() {
             &ctx,
             e,
             &link_view(&l, e),
-            // Not modelled field by field: kept as bytes (`af_spec`, `slave_data`).
-            &["IFLA_AF_SPEC", "IFLA_LINKINFO/IFLA_INFO_SLAVE_DATA"],
+            // Not modelled field by field: kept as bytes.
+            &["IFLA_AF_SPEC"],
         );
         seen_bridge_data |=
             matches!(l.linkinfo.as_ref().and_then(|i| i.data.as_ref()), Some(LinkData::Bridge(_)));
         seen_alt |= !l.alt_ifnames().is_empty();
+        ports += usize::from(matches!(
+            l.linkinfo.as_ref().and_then(|i| i.slave_data.as_ref()),
+            Some(SlaveData::Bridge(_))
+        ));
         assert_eq!(reencode(&l, &it), it.bytes, "{ctx}: re-encoding");
         links += 1;
     }
     assert_eq!(links, 22);
     assert!(seen_bridge_data && seen_alt);
+    assert_eq!(ports, 3);
     assert!(compared > 22 * 40, "only {compared} values compared");
 }
 
@@ -881,4 +946,69 @@ fn nlctrl_request_definitions_agree_with_the_kernels_policy_dump() {
     };
     check(GetFamily::POLICY, 0);
     check(GetPolicy::POLICY, 1);
+}
+
+// ---------------------------------------------------------------------------- ip -j link
+
+#[test]
+fn links_carry_what_ip_link_shows() {
+    let name = "rtm_getlink_dump";
+    let dg = datagrams(name);
+    let ip = families_common::expected(&format!("{name}.ip"));
+    let ip = ip["views"]["link"].as_array().unwrap();
+    let mut links = Vec::new();
+    for d in &dg {
+        for m in nlattr::messages(d) {
+            let m = m.unwrap();
+            if m.ty() == RTM_NEWLINK {
+                links.push(Link::decode_message(&m).unwrap());
+            }
+        }
+    }
+    assert_eq!(links.len(), ip.len());
+    let name_of = |index: u32| links.iter().find(|l| l.index() == index as i32).and_then(|l| l.ifname);
+    for l in &links {
+        let e = ip.iter().find(|e| e["ifindex"] == l.index()).unwrap();
+        let ctx = l.ifname.unwrap();
+        assert_eq!(e["ifname"], l.ifname.unwrap(), "{ctx}");
+        assert_eq!(e["mtu"], l.mtu.unwrap(), "{ctx}");
+        assert_eq!(e["qdisc"], l.qdisc.unwrap(), "{ctx}");
+        assert_eq!(e["operstate"], l.operstate.unwrap().name().unwrap(), "{ctx}");
+        assert_eq!(e["txqlen"], l.txqlen.unwrap(), "{ctx}");
+        assert_eq!(e["linkmode"], if l.linkmode == Some(0) { "DEFAULT" } else { "DORMANT" }, "{ctx}");
+        let group = match l.group.unwrap() {
+            0 => "default".to_string(),
+            g => g.to_string(),
+        };
+        assert_eq!(e["group"], group, "{ctx}");
+        assert_eq!(e["address"], mac(l.address.unwrap()), "{ctx}");
+        assert_eq!(e["broadcast"], mac(l.broadcast.unwrap()), "{ctx}");
+        assert_eq!(e["master"].as_str(), l.master.and_then(name_of), "{ctx}");
+        assert_eq!(e["link"].as_str(), l.link.and_then(name_of), "{ctx}");
+        assert_eq!(e["ifalias"].as_str(), l.ifalias, "{ctx}");
+        let alt: Vec<&str> = e["altnames"]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(alt, l.alt_ifnames(), "{ctx}");
+        // ip adds NO-CARRIER and M-DOWN from other attributes and leaves RUNNING out.
+        let mut theirs: Vec<&str> = e["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .filter(|f| !["NO-CARRIER", "M-DOWN"].contains(f))
+            .collect();
+        let mut ours: Vec<&str> = l.flags().names().filter(|f| *f != "RUNNING").collect();
+        theirs.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(theirs, ours, "{ctx}");
+        // NO-CARRIER: administratively up without a carrier.
+        let no_carrier = e["flags"].as_array().unwrap().iter().any(|x| x == "NO-CARRIER");
+        assert_eq!(
+            no_carrier,
+            l.flags().contains(nlattr::families::route::link::IfFlags::UP) && l.carrier == Some(0),
+            "{ctx}"
+        );
+    }
 }

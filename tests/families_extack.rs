@@ -157,10 +157,20 @@ fn policy_info_parse_keeps_its_api() {
     w.attr(NL_POLICY_TYPE_ATTR_TYPE, &3u32).unwrap();
     let p = PolicyInfo::parse(nlattr::Attrs::new(&buf, 0)).unwrap();
     assert_eq!((p.ty, p.max_u, p.type_name()), (Some(3), Some(65535), Some("u16")));
-    // A 4-byte bound where the kernel always writes 8 is an error at that attribute.
-    let bad = [8u8, 0, 5, 0, 1, 0, 0, 0];
+    // A 4-byte bound is read too (the kernel writes 8) and written back as 8 bytes.
+    let four = [8u8, 0, 5, 0, 1, 0, 0, 0];
+    let p = PolicyInfo::parse(nlattr::Attrs::new(&four, 40)).unwrap();
+    assert_eq!(p.max_u, Some(1));
+    let mut out = Vec::new();
+    p.encode(&mut Writer::new(&mut out)).unwrap();
+    assert_eq!(out, [12, 0, 5, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    // Any other size is an error at that attribute.
+    let bad = [7u8, 0, 5, 0, 1, 0, 0, 0];
     let e = PolicyInfo::parse(nlattr::Attrs::new(&bad, 40)).unwrap_err();
     assert_eq!((e.offset, e.attr_type), (40, Some(NL_POLICY_TYPE_ATTR_MAX_VALUE_U)));
+    // `parse` keeps its old error shape, without a path; the derived decoder names the field.
+    assert!(e.path.is_empty());
+    let e = PolicyInfo::decode(&bad, 40).unwrap_err();
     assert_eq!(path(e.path.segments()), "max_u");
 }
 

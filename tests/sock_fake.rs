@@ -731,3 +731,11 @@ fn a_derived_value_failing_its_checks_is_never_sent() {
             .unwrap();
     assert_eq!(sent, &expected);
 }
+
+#[test]
+fn debug_output_stays_short() {
+    let (s,) = sock();
+    let shown = format!("{s:?}");
+    assert!(shown.len() < 1000, "{} bytes", shown.len());
+    assert!(shown.contains("capacity: 32768"), "{shown}");
+}

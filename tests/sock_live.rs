@@ -210,6 +210,22 @@ fn resolve_nlctrl_and_ethtool_with_cache_and_policy() {
             Err(Error::Kernel(k)) => assert_eq!(k.errno, libc::ENOENT),
             other => panic!("{other:?}"),
         }
+        // A dump whose DONE carries a warning (lo has no link settings).
+        let end = s.dump_with(ethtool.id, 0, &Raw::new(&[2, 1, 0, 0]), |m| {
+            assert_eq!(m.ty(), ethtool.id);
+            Ok(())
+        })?;
+        assert_eq!(end.warning.as_deref(), Some("failed to retrieve link settings"), "{end:?}");
+        // Group names resolve to ids a listener can join.
+        let monitor = s.genl_group("ethtool", "monitor")?;
+        assert_eq!(Some(monitor), ethtool.group("monitor"));
+        let l = Listener::open(NETLINK_GENERIC)?;
+        l.join(monitor)?;
+        l.leave(monitor)?;
+        match s.genl_group("ethtool", "nosuchgroup") {
+            Err(Error::Kernel(k)) => assert_eq!(k.errno, libc::ENOENT),
+            other => panic!("{other:?}"),
+        }
         let policy = s.family_policy("nlctrl")?;
         let getfamily = policy.ops.iter().find(|o| o.cmd == 3).ok_or("no GETFAMILY policy")?;
         let name = policy.get(getfamily.do_policy.ok_or("no do policy")?, 2).ok_or("no FAMILY_NAME entry")?;

@@ -497,6 +497,14 @@ fn attr_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<AttrVariant<'a>> {
             if unit && a.form.is_none() {
                 a.form = Some(attr::Kw { kw: v.ident.clone(), value: Form::Flag });
             }
+            for kw in [a.header.as_ref(), a.skip.as_ref()].into_iter().flatten() {
+                cx.error_spanned_by(
+                    kw,
+                    format!(
+                        "`{kw}` applies to struct fields; each variant of the enum form is one attribute"
+                    ),
+                );
+            }
             if let Some(m) = a.multi.as_ref() {
                 cx.error_spanned_by(m, "`multi` applies to struct fields; a variant holds one attribute (collect them with `AttrEnum::decode_all`)");
             }
@@ -559,7 +567,7 @@ fn sub_variants<'a>(cx: &Ctxt, e: &'a syn::DataEnum) -> Vec<SubVariant<'a>> {
         } else if a.select.is_none() {
             cx.error_spanned_by(
                 &v.ident,
-                "add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`",
+                format!("sub-message variant `{}` selects nothing; add `#[nla(select = \"name\")]` (the selector's value for this format) or `#[nla(other)]`", v.ident),
             );
         }
         out.push(SubVariant { ident: &v.ident, ty, select: a.select.map(|k| k.value), other });

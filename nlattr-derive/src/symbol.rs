@@ -103,3 +103,27 @@ pub fn unknown_keyword(word: &str, candidates: &[&str]) -> String {
         None => format!("unknown nla attribute `{word}`; expected one of {list}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_keyword() {
+        assert_eq!(closest("nestd", FIELD_KEYWORDS), Some(NESTED));
+        assert_eq!(closest("typ", FIELD_KEYWORDS), Some(TYPE));
+        assert_eq!(closest("nested_aray", FIELD_KEYWORDS), Some(NESTED_ARRAY));
+        assert_eq!(closest("maxlen", FIELD_KEYWORDS), Some(MAX_LEN));
+        assert_eq!(closest("deny_unknow", CONTAINER_KEYWORDS), Some(DENY_UNKNOWN));
+        assert_eq!(closest("completely_different", FIELD_KEYWORDS), None);
+    }
+
+    #[test]
+    fn message_lists_the_alternatives() {
+        let m = unknown_keyword("nestd", &[NESTED, FLAG]);
+        assert_eq!(
+            m,
+            "unknown nla attribute `nestd`; did you mean `nested`? expected one of `nested`, `flag`"
+        );
+    }
+}

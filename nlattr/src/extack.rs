@@ -131,7 +131,9 @@ impl<'a> ExtAck<'a> {
             return Ok(ack);
         }
         let tlvs = p.get(tlv_start..).unwrap_or_default();
-        let attrs = ExtAckAttrs::decode(tlvs, base + tlv_start.min(p.len()))?;
+        // Errors keep the shape this function always gave them: type and offset, no path.
+        let attrs = ExtAckAttrs::decode(tlvs, base + tlv_start.min(p.len()))
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })?;
         ack.message = attrs.message;
         ack.offset = attrs.offset;
         ack.cookie = attrs.cookie;
@@ -258,24 +260,25 @@ impl fmt::Display for ExtAck<'_> {
 /// (`NLMSGERR_ATTR_POLICY`) and in `CTRL_CMD_GETPOLICY` dumps.
 ///
 /// Fields are in the order the kernel writes them: the checks of the attribute's kind,
-/// then its type. 64-bit bounds and masks are always 8 bytes on the wire
-/// (`nla_put_u64_64bit`); pad attributes (`NL_POLICY_TYPE_ATTR_PAD`) are skipped.
+/// then its type. 64-bit bounds and masks are read from 4 or 8 bytes (`NLA_UINT`/`NLA_SINT`
+/// style) and written as 8, as the kernel does (`nla_put_u64_64bit`); pad attributes
+/// (`NL_POLICY_TYPE_ATTR_PAD`) are skipped.
 #[derive(NlAttrs, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PolicyInfo {
     /// `NL_POLICY_TYPE_ATTR_MIN_VALUE_U` (`u64`): smallest unsigned value.
-    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_U)]
+    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_U, with = wide_u64)]
     pub min_u: Option<u64>,
     /// `NL_POLICY_TYPE_ATTR_MAX_VALUE_U` (`u64`): largest unsigned value.
-    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_U)]
+    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_U, with = wide_u64)]
     pub max_u: Option<u64>,
     /// `NL_POLICY_TYPE_ATTR_MIN_VALUE_S` (`s64`): smallest signed value.
-    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_S)]
+    #[nla(type = NL_POLICY_TYPE_ATTR_MIN_VALUE_S, with = wide_i64)]
     pub min_s: Option<i64>,
     /// `NL_POLICY_TYPE_ATTR_MAX_VALUE_S` (`s64`): largest signed value.
-    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_S)]
+    #[nla(type = NL_POLICY_TYPE_ATTR_MAX_VALUE_S, with = wide_i64)]
     pub max_s: Option<i64>,
     /// `NL_POLICY_TYPE_ATTR_MASK` (`u64`): valid bits of an unsigned integer.
-    #[nla(type = NL_POLICY_TYPE_ATTR_MASK)]
+    #[nla(type = NL_POLICY_TYPE_ATTR_MASK, with = wide_u64)]
     pub mask: Option<u64>,
     /// `NL_POLICY_TYPE_ATTR_MIN_LENGTH` (`u32`): smallest length.
     #[nla(type = NL_POLICY_TYPE_ATTR_MIN_LENGTH)]
@@ -297,11 +300,53 @@ pub struct PolicyInfo {
     pub ty: Option<u32>,
 }
 
+/// The `#[nla(with = ...)]` codec of the unsigned 64-bit policy values: 4 or 8 bytes in,
+/// 8 bytes out.
+mod wide_u64 {
+    use crate::codec::{Decode, Uint};
+    use crate::error::{DecodeError, EncodeError};
+    use crate::writer::Writer;
+
+    pub(super) fn encoded_len(_: &u64) -> usize {
+        8
+    }
+
+    pub(super) fn encode(v: &u64, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&v.to_ne_bytes())
+    }
+
+    pub(super) fn decode(payload: &[u8], offset: usize) -> Result<u64, DecodeError> {
+        Uint::decode(payload, offset).map(|v| v.0)
+    }
+}
+
+/// The `#[nla(with = ...)]` codec of the signed 64-bit policy values: 4 or 8 bytes in,
+/// 8 bytes out.
+mod wide_i64 {
+    use crate::codec::{Decode, Sint};
+    use crate::error::{DecodeError, EncodeError};
+    use crate::writer::Writer;
+
+    pub(super) fn encoded_len(_: &i64) -> usize {
+        8
+    }
+
+    pub(super) fn encode(v: &i64, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.put(&v.to_ne_bytes())
+    }
+
+    pub(super) fn decode(payload: &[u8], offset: usize) -> Result<i64, DecodeError> {
+        Sint::decode(payload, offset).map(|v| v.0)
+    }
+}
+
 impl PolicyInfo {
     /// Reads the attributes of one policy entry.
     ///
     /// # Errors
-    /// A malformed attribute.
+    /// A malformed attribute, with its type and offset. Unlike
+    /// [`Decode::decode`], which also names the field (`max_len`),
+    /// the error carries no field path, as this function always reported it.
     pub fn parse(attrs: Attrs<'_>) -> Result<Self, DecodeError> {
         if attrs.rest().is_empty() {
             // Nothing left to read, but the iterator may carry an error of its own
@@ -311,6 +356,7 @@ impl PolicyInfo {
             }
         }
         Self::decode(attrs.rest(), attrs.offset())
+            .map_err(|e| DecodeError { path: crate::FieldPath::new(), ..e })
     }
 
     /// The kernel's name for [`ty`](Self::ty), such as `u32` or `nested`.

@@ -174,6 +174,7 @@ pub mod policy;
 #[doc(hidden)]
 pub mod private;
 pub mod set;
+pub mod validate;
 pub mod writer;
 
 pub use codec::{Decode, Encode};

@@ -131,6 +131,25 @@ pub fn array_index(i: usize, outer: u16) -> Result<u16, EncodeError> {
     }
 }
 
+/// A kept nested-array index, refused when it does not fit in 14 bits (the kernel would
+/// read its top bits as flags).
+///
+/// # Errors
+/// [`EncodeError::Invalid`] naming the array's attribute type.
+pub fn kept_index(index: u16, outer: u16) -> Result<u16, EncodeError> {
+    if index <= NLA_TYPE_MASK {
+        Ok(index)
+    } else {
+        Err(invalid(outer, DecodeErrorKind::Invalid("a nested array index does not fit in 14 bits")))
+    }
+}
+
+/// The error for nesting deeper than [`MAX_NEST_DEPTH`](crate::consts::MAX_NEST_DEPTH).
+#[must_use]
+pub const fn too_deep(offset: usize) -> DecodeError {
+    DecodeError::new(offset, DecodeErrorKind::TooDeep)
+}
+
 /// Converts a variable-width unsigned value into the field's integer type.
 ///
 /// # Errors
@@ -173,11 +192,98 @@ macro_rules! int_key {
 }
 int_key!(u8, u16, u32, u64, i8, i16, i32, i64);
 
-/// Names a trait bound at the field's type so that a missing impl is reported there.
-pub const fn assert_attr_set<T: AttrSet + ?Sized>() {}
-
-/// Names a trait bound at the field's type so that a missing impl is reported there.
-pub const fn assert_sub_message<T: SubMessage + ?Sized>() {}
-
 /// Names a trait bound at the selector field's type.
 pub const fn assert_selector<T: Selector + ?Sized>() {}
+
+/// What `nested` and `nested_array` need of a field type: an attribute set that decodes
+/// from `'a`. `#[derive(NlAttrs)]` implements it; derived code goes through its methods
+/// only, so that a wrong field type gets one error, at the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a netlink attribute set",
+    label = "`nested` and `nested_array` need a type deriving `NlAttrs`",
+    note = "add `#[derive(NlAttrs)]` to `{Self}`, or drop `nested` and implement `Encode` and `Decode` for it"
+)]
+pub trait NestedSet<'a>: AttrSet + Decode<'a> {
+    /// The set's policy.
+    const NESTED_POLICY: &'static crate::policy::Policy = Self::POLICY;
+
+    /// Decodes the set nested `depth` levels deep; deeper than
+    /// [`MAX_NEST_DEPTH`](crate::consts::MAX_NEST_DEPTH) is
+    /// [`DecodeErrorKind::TooDeep`], so a recursive type cannot exhaust the stack.
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    fn nested_decode_depth(payload: &'a [u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
+
+    /// Payload length.
+    #[inline]
+    fn nested_len(&self) -> usize {
+        self.encoded_len()
+    }
+
+    /// Writes the set as attribute `raw_type` (flags included).
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`](crate::Writer::attr_raw).
+    #[inline]
+    fn nested_put(&self, w: &mut crate::Writer<'_>, raw_type: u16) -> Result<(), EncodeError> {
+        w.attr_raw(raw_type, self)
+    }
+
+    /// Runs the set's checks.
+    ///
+    /// # Errors
+    /// As [`AttrSet::check`].
+    #[inline]
+    fn nested_check(&self) -> Result<(), EncodeError> {
+        self.check()
+    }
+}
+
+/// What `submsg` needs of a field type: an enum deriving `NlSubMsg`, decoding from `'a`.
+/// Derived code goes through its methods only, so a wrong type gets one message, at the type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a sub-message",
+    label = "`submsg` needs an enum deriving `NlSubMsg`",
+    note = "derive `NlSubMsg` on an enum with one variant per selector value (`#[nla(select = \"veth\")] Veth(VethInfo)`)"
+)]
+pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
+    /// Selector values and their policies.
+    const SUB_VARIANTS: &'static [(&'static str, &'static crate::policy::Policy)] = Self::VARIANTS;
+
+    /// Decodes the format `selector` names, nested `depth` levels deep.
+    ///
+    /// # Errors
+    /// As [`SubMessageDecode::decode_selected`].
+    fn sub_decode_depth<S: Selector + ?Sized>(
+        selector: Option<&S>,
+        payload: &'a [u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<Self, DecodeError>;
+
+    /// Payload length.
+    #[inline]
+    fn sub_len(&self) -> usize {
+        self.encoded_len()
+    }
+
+    /// Writes the sub-message as attribute `ty`, with its variant's flags unless `no_flag`.
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`](crate::Writer::attr_raw).
+    #[inline]
+    fn sub_put(&self, w: &mut crate::Writer<'_>, ty: u16, no_flag: bool) -> Result<(), EncodeError> {
+        let flags = if no_flag { 0 } else { self.flags() };
+        w.attr_raw(ty | flags, self)
+    }
+
+    /// Runs the current variant's checks.
+    ///
+    /// # Errors
+    /// As [`SubMessage::check`].
+    #[inline]
+    fn sub_check(&self) -> Result<(), EncodeError> {
+        self.check()
+    }
+}

@@ -235,6 +235,31 @@ impl<T: Transport> Socket<T> {
         self.families.get(name).ok_or(Error::Malformed(DecodeError::new(0, DecodeErrorKind::Missing)))
     }
 
+    /// The id of multicast group `group` of family `family` (resolved as
+    /// [`resolve_family`](Self::resolve_family)), to join with
+    /// [`Listener::join`](crate::Listener::join).
+    ///
+    /// # Errors
+    /// As [`resolve_family`](Self::resolve_family); [`Error::Kernel`] with `ENOENT` when the
+    /// family has no such group.
+    pub fn genl_group(&mut self, family: &str, group: &str) -> Result<u32, Error> {
+        self.resolve_family(family)?.group(group).ok_or_else(|| {
+            Error::from(crate::error::KernelError {
+                errno: libc::ENOENT,
+                message: Some(format!("family `{family}` has no multicast group `{group}`")),
+                offset: None,
+                attr_type: None,
+                path: None,
+                missing: None,
+                policy: None,
+                cookie: None,
+                request_type: GENL_ID_CTRL,
+                in_dump: false,
+                policy_name: None,
+            })
+        })
+    }
+
     /// The cached entry for `name`, if resolved.
     #[must_use]
     pub fn cached_family(&self, name: &str) -> Option<&Family> {

@@ -56,6 +56,7 @@ pub mod error;
 pub mod genl;
 pub mod multicast;
 pub mod netns;
+pub mod policy_check;
 pub mod request;
 pub mod socket;
 #[allow(unsafe_code)] // the one module that makes system calls; see its docs

@@ -184,13 +184,25 @@ pub struct DumpEnd {
 
 /// The receive side: a buffer of at least [`MIN_RECV_BUFFER`] bytes, one datagram at a
 /// time, with `MSG_PEEK | MSG_TRUNC` sizing.
-#[derive(Debug)]
 pub(crate) struct Rx {
     buf: Vec<u8>,
     len: usize,
     pos: usize,
     pub(crate) peek: bool,
     pub(crate) skipped: u64,
+}
+
+impl std::fmt::Debug for Rx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The buffer's bytes would drown everything else.
+        f.debug_struct("Rx")
+            .field("capacity", &self.buf.len())
+            .field("datagram_len", &self.len)
+            .field("pos", &self.pos)
+            .field("peek", &self.peek)
+            .field("skipped", &self.skipped)
+            .finish()
+    }
 }
 
 impl Rx {

@@ -36,8 +36,10 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         });
     }
     let dec = match &spec.form {
-        Form::Plain | Form::Nested { .. } => {
-            quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o))
+        Form::Plain => quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o)),
+        Form::Nested { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode_depth);
+            quote!(#f(#p, #o, __nla_depth + 1))
         }
         Form::Be | Form::NetByteorder => quote! {
             ::core::result::Result::map(<#k::codec::Be<#v> as #k::Decode<#de>>::decode(#p, #o), |__nla_b| __nla_b.0)
@@ -91,7 +93,8 @@ fn value_checks(g: &Gen<'_>, i: usize, spec: &AttrSpec, o: &TokenStream) -> Toke
         });
     }
     if let Some(path) = &spec.checks.validate {
-        let call = quote_spanned!(path.span()=> #path(&__nla_x));
+        let f = quote_spanned!(path.span()=> #path);
+        let call = quote!(#f(&__nla_x));
         out.extend(quote! {
             if let ::core::result::Result::Err(__nla_why) = #call {
                 return ::core::result::Result::Err(__nla_w(#k::DecodeError::new(
@@ -127,6 +130,8 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
         (Presence::Array { keep_index }, _) => {
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode_depth);
+            let decode_el = quote!(#f(__nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2));
             let push = if *keep_index {
                 quote!(#l.push((__nla_el.ty(), __nla_x)))
             } else {
@@ -147,7 +152,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
                         continue;
                     }
                     let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#l.len()).unwrap_or(u32::MAX);
-                    let __nla_x: #v = match <#v as #k::Decode<#de>>::decode(__nla_el.payload(), __nla_el.payload_offset()) {
+                    let __nla_x: #v = match #decode_el {
                         ::core::result::Result::Ok(__nla_x) => __nla_x,
                         ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
                             __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
@@ -182,6 +187,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
 
 pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
+    let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
     let header = fields.iter().find(|f| matches!(f.role, Role::Header));
@@ -242,8 +248,9 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                             #assert
                             let #l: ::core::option::Option<#v> = match #s {
                                 ::core::option::Option::Some(__nla_a) => ::core::option::Option::Some(
-                                    match <#v as #k::SubMessageDecode<#de>>::decode_selected(
+                                    match <#v as #k::private::SubMsgField<#de>>::sub_decode_depth(
                                         ::core::option::Option::as_ref(&#sel_local), __nla_a.payload(), __nla_a.payload_offset(),
+                                        __nla_depth + 1,
                                     ) {
                                         ::core::result::Result::Ok(__nla_x) => __nla_x,
                                         ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
@@ -270,13 +277,6 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 arms.extend(quote!(#tc => { #body }));
                 let name = &f.name;
                 match &spec.presence {
-                    Presence::Required if !matches!(spec.form, Form::Submsg { .. }) => finish.extend(quote! {
-                        let #l: #v = match #l {
-                            ::core::option::Option::Some(__nla_x) => __nla_x,
-                            ::core::option::Option::None => return ::core::result::Result::Err(
-                                #k::DecodeError::at_attr(__nla_base, #tc, #k::DecodeErrorKind::Missing).in_field(#name)),
-                        };
-                    }),
                     Presence::Required => finish.extend(quote! {
                         let #l: #v = match #l {
                             ::core::option::Option::Some(__nla_x) => __nla_x,
@@ -302,7 +302,23 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     quote! {
         #[automatically_derived]
         impl #de_impl #k::Decode<#de> for #ident #tg {
+            #[inline]
             fn decode(__nla_payload: &#de [u8], __nla_offset: usize) -> ::core::result::Result<Self, #k::DecodeError> {
+                <Self as #k::private::NestedSet<#de>>::nested_decode_depth(__nla_payload, __nla_offset, 0)
+            }
+        }
+        #[automatically_derived]
+        #[doc(hidden)]
+        #not_recommended
+        impl #de_impl #k::private::NestedSet<#de> for #ident #tg {
+            fn nested_decode_depth(
+                __nla_payload: &#de [u8],
+                __nla_offset: usize,
+                __nla_depth: usize,
+            ) -> ::core::result::Result<Self, #k::DecodeError> {
+                if __nla_depth > #k::consts::MAX_NEST_DEPTH {
+                    return ::core::result::Result::Err(#k::private::too_deep(__nla_offset));
+                }
                 #head
                 let __nla_body: &#de [u8] = match __nla_payload.get(__nla_hlen..) {
                     ::core::option::Option::Some(__nla_b) => __nla_b,

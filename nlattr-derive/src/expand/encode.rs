@@ -14,10 +14,17 @@ use crate::attr::Form;
 /// Payload length of the value `__nla_v: &V`.
 fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
-        Form::Plain | Form::Nested { .. } | Form::Submsg { .. } | Form::NestedArray { .. } => {
-            quote!(<#v as #k::Encode>::encoded_len(__nla_v))
+        Form::Plain => quote!(<#v as #k::Encode>::encoded_len(__nla_v)),
+        Form::Submsg { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_len);
+            quote!(#f(__nla_v))
+        }
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len);
+            quote!(#f(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
         Form::Uint => {
@@ -28,20 +35,30 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
         }
         Form::Fixed => quote!(::core::mem::size_of_val(__nla_v)),
         Form::Flag => quote!(0usize),
-        Form::With(p) => quote_spanned!(p.span()=> #p::encoded_len(__nla_v)),
+        Form::With(p) => {
+            let f = quote_spanned!(p.span()=> #p::encoded_len);
+            quote!(#f(__nla_v))
+        }
     }
 }
 
 /// An expression writing attribute `tc` holding `__nla_v: &V` to `__nla_wr`.
 fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let w = quote!(__nla_wr);
     let nested = quote!(#k::consts::NLA_F_NESTED);
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
-        Form::Nested { no_flag: false } => quote!(#w.attr_raw(#tc | #nested, __nla_v)),
-        Form::Nested { no_flag: true } => quote!(#w.attr_raw(#tc, __nla_v)),
+        Form::Nested { no_flag: false } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            quote!(#f(__nla_v, #w, #tc | #nested))
+        }
+        Form::Nested { no_flag: true } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            quote!(#f(__nla_v, #w, #tc))
+        }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
         Form::NetByteorder => {
             quote!(#w.attr_raw(#tc | #k::consts::NLA_F_NET_BYTEORDER, &#k::codec::Be(*__nla_v)))
@@ -50,10 +67,10 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
         Form::Uint => quote!(#w.attr_raw(#tc, &#k::codec::Uint(::core::convert::From::from(*__nla_v)))),
         Form::Sint => quote!(#w.attr_raw(#tc, &#k::codec::Sint(::core::convert::From::from(*__nla_v)))),
         Form::Flag => quote!(#w.flag(#tc)),
-        Form::Submsg { no_flag: false, .. } => {
-            quote!(#w.attr_raw(#tc | #k::SubMessage::flags(__nla_v), __nla_v))
+        Form::Submsg { no_flag, .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_put);
+            quote!(#f(__nla_v, #w, #tc, #no_flag))
         }
-        Form::Submsg { no_flag: true, .. } => quote!(#w.attr_raw(#tc, __nla_v)),
         Form::Fixed => quote! {
             match #w.begin_attr(#tc) {
                 ::core::result::Result::Ok(__nla_n) => match #w.put_struct(__nla_v) {
@@ -64,7 +81,8 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
             }
         },
         Form::With(p) => {
-            let call = quote_spanned!(p.span()=> #p::encode(__nla_v, #w));
+            let f = quote_spanned!(p.span()=> #p::encode);
+            let call = quote!(#f(__nla_v, #w));
             quote! {
                 match #w.begin_attr(#tc) {
                     ::core::result::Result::Ok(__nla_n) => match #call {
@@ -82,6 +100,7 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
 /// Statements checking `__nla_v: &V` before sending; errors through the closure `__nla_ew`.
 fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let mut out = TokenStream::new();
     let fail = |kind: TokenStream| quote!(return ::core::result::Result::Err(__nla_ew(#k::private::invalid(#tc, #kind))););
@@ -103,21 +122,28 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
         });
     }
     if let Some(p) = &spec.checks.validate {
-        let call = quote_spanned!(p.span()=> #p(__nla_v));
+        let f = quote_spanned!(p.span()=> #p);
+        let call = quote!(#f(__nla_v));
         let f = fail(quote!(#k::DecodeErrorKind::Invalid(__nla_why)));
         out.extend(quote!(if let ::core::result::Result::Err(__nla_why) = #call { #f }));
     }
     match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::AttrSet::check(__nla_v) {
-                return ::core::result::Result::Err(__nla_ew(__nla_e));
-            }
-        }),
-        Form::Submsg { .. } => out.extend(quote! {
-            if let ::core::result::Result::Err(__nla_e) = #k::SubMessage::check(__nla_v) {
-                return ::core::result::Result::Err(__nla_ew(__nla_e));
-            }
-        }),
+        Form::Nested { .. } | Form::NestedArray { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_check);
+            out.extend(quote! {
+                if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
+                    return ::core::result::Result::Err(__nla_ew(__nla_e));
+                }
+            });
+        }
+        Form::Submsg { .. } => {
+            let f = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>::sub_check);
+            out.extend(quote! {
+                if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
+                    return ::core::result::Result::Err(__nla_ew(__nla_e));
+                }
+            });
+        }
         _ => {}
     }
     out
@@ -130,26 +156,13 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
     }
 }
 
-/// A trait-bound assertion at the field's type, so a wrong type is reported there.
-fn assert_bound(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
-    let k = g.krate;
-    let v = &spec.value_ty;
-    match &spec.form {
-        Form::Nested { .. } | Form::NestedArray { .. } => {
-            quote_spanned!(v.span()=> let _ = #k::private::assert_attr_set::<#v>;)
-        }
-        Form::Submsg { .. } => quote_spanned!(v.span()=> let _ = #k::private::assert_sub_message::<#v>;),
-        _ => quote!(),
-    }
-}
-
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
     let mut chk = TokenStream::new();
-    let mut asserts = TokenStream::new();
     for f in fields {
         let (m, name) = (&f.member, &f.name);
         match &f.role {
@@ -176,7 +189,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
             Role::Attr(spec) => {
                 let tc = names::ty_const(f.index);
-                asserts.extend(assert_bound(g, spec));
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
@@ -221,24 +233,27 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     Presence::Array { keep_index } => {
                         let v = &spec.value_ty;
                         let (pat, idx) = if *keep_index {
-                            (quote!((__nla_t, __nla_v)), quote!(*__nla_t))
+                            (quote!((__nla_t, __nla_v)), quote!(#k::private::kept_index(*__nla_t, #tc)?))
                         } else {
                             (quote!(__nla_v), quote!(#k::private::array_index(__nla_i, #tc)?))
                         };
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
+                        let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
+                        let el_len = quote!(<#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v));
                         // Elements that encode to nothing are left out, and so is a nest that
                         // would hold only such elements: the decoder skips empty entries (as
                         // the kernel does), so writing them would not survive a round trip.
                         let any = quote! {
-                            ::core::iter::Iterator::any(&mut self.#m.iter(), |#pat| <#v as #k::Encode>::encoded_len(__nla_v) != 0)
+                            ::core::iter::Iterator::any(&mut self.#m.iter(), |#pat| #el_len != 0)
                         };
                         len.extend(quote! {
                             if #any {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    let __nla_l = <#v as #k::Encode>::encoded_len(__nla_v);
+                                    let __nla_l = #el_len;
                                     if __nla_l == 0 {
                                         continue;
                                     }
@@ -254,10 +269,10 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
                                 for (__nla_i, #pat) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
-                                    if <#v as #k::Encode>::encoded_len(__nla_v) == 0 {
+                                    if #el_len == 0 {
                                         continue;
                                     }
-                                    if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr(#idx, __nla_v) {
+                                    if let ::core::result::Result::Err(__nla_e) = #put_el {
                                         return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#ii).in_field(#name));
                                     }
                                 }
@@ -281,7 +296,6 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             const FLAGS: u16 = #k::consts::NLA_F_NESTED;
             const KIND: #k::policy::AttrKind = #k::policy::AttrKind::Nested(<Self as #k::policy::HasPolicy>::POLICY);
             fn encoded_len(&self) -> usize {
-                #asserts
                 let mut __nla_n: usize = 0;
                 #len
                 __nla_n
@@ -312,7 +326,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
     let mut catch_all = quote! {
         ::core::result::Result::Err(#k::DecodeError::at_attr(__nla_a.offset(), __nla_a.ty(), #k::DecodeErrorKind::Unknown))
     };
-    let mut asserts = TokenStream::new();
     for var in vars {
         let vi = var.ident;
         match &var.role {
@@ -330,7 +343,6 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
             VariantRole::Attr(spec, unit) => {
                 let tc = names::ty_const(var.index);
                 let name = &var.name;
-                asserts.extend(assert_bound(g, spec));
                 let body = super::decode::value(g, var.index, spec);
                 let (pat, made) = if *unit {
                     (quote!(Self::#vi), quote!(Self::#vi))
@@ -359,8 +371,8 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
         #[automatically_derived]
         impl #de_impl #k::AttrEnum<#de> for #ident #tg {
             fn decode_attr(__nla_ar: &#k::Attr<#de>) -> ::core::result::Result<Self, #k::DecodeError> {
-                #asserts
                 let __nla_a: #k::Attr<#de> = *__nla_ar;
+                let __nla_depth: usize = 0;
                 match __nla_a.ty() {
                     #dec
                     _ => #catch_all,
@@ -381,6 +393,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
 
 pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let k = g.krate;
+    let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, ig, de_impl, tg) = (g.ident, &g.impl_generics, &g.de_impl, &g.ty_generics);
     let mut lens = TokenStream::new();
@@ -411,9 +424,16 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 flags.extend(quote!(#any => 0,));
             }
         }
+        // Selected formats are attribute sets, decoded one level deeper; the catch-all
+        // keeps whatever it is.
         let decode = match var.ty {
+            Some(t) if var.other => {
+                let f = quote_spanned!(t.span()=> <#t as #k::Decode<#de>>::decode);
+                quote!(::core::result::Result::map(#f(__nla_p, __nla_o), Self::#vi))
+            }
             Some(t) => {
-                quote_spanned!(t.span()=> ::core::result::Result::map(<#t as #k::Decode<#de>>::decode(__nla_p, __nla_o), Self::#vi))
+                let f = quote_spanned!(t.span()=> <#t as #k::private::NestedSet<#de>>::nested_decode_depth);
+                quote!(::core::result::Result::map(#f(__nla_p, __nla_o, __nla_depth), Self::#vi))
             }
             None => quote!(::core::result::Result::Ok(Self::#vi)),
         };
@@ -423,7 +443,10 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             continue;
         }
         match var.ty {
-            Some(t) => checks.extend(quote_spanned!(t.span()=> #pat => <#t as #k::AttrSet>::check(__nla_v),)),
+            Some(t) => {
+                let f = quote_spanned!(t.span()=> <#t as #k::AttrSet>::check);
+                checks.extend(quote!(#pat => #f(__nla_v),));
+            }
             None => checks.extend(quote!(#pat => ::core::result::Result::Ok(()),)),
         }
         if let Some(sel) = &var.select {
@@ -458,16 +481,30 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             }
         }
         #[automatically_derived]
-        impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
-            fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(
+        #[doc(hidden)]
+        #not_recommended
+        impl #de_impl #k::private::SubMsgField<#de> for #ident #tg {
+            fn sub_decode_depth<__NlaS: #k::Selector + ?::core::marker::Sized>(
                 __nla_sel: ::core::option::Option<&__NlaS>,
                 __nla_p: &#de [u8],
                 __nla_o: usize,
+                __nla_depth: usize,
             ) -> ::core::result::Result<Self, #k::DecodeError> {
                 if let ::core::option::Option::Some(__nla_s) = __nla_sel {
                     #selects
                 }
                 #other
+            }
+        }
+        #[automatically_derived]
+        impl #de_impl #k::SubMessageDecode<#de> for #ident #tg {
+            #[inline]
+            fn decode_selected<__NlaS: #k::Selector + ?::core::marker::Sized>(
+                __nla_sel: ::core::option::Option<&__NlaS>,
+                __nla_p: &#de [u8],
+                __nla_o: usize,
+            ) -> ::core::result::Result<Self, #k::DecodeError> {
+                <Self as #k::private::SubMsgField<#de>>::sub_decode_depth(__nla_sel, __nla_p, __nla_o, 0)
             }
         }
     }

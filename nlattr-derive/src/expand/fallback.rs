@@ -51,6 +51,10 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
             impl #ig #krate::AttrSet for #ident #tg #wc {
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
             }
+            #[automatically_derived]
+            impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {
+                fn nested_decode_depth(_: &#de [u8], _: usize, _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+            }
         },
         (Derive::Attrs, _) => quote! {
             #policy
@@ -69,6 +73,12 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
                 const VARIANTS: &'static [(&'static str, &'static #krate::policy::Policy)] = &[];
                 fn flags(&self) -> u16 { ::core::unreachable!() }
                 fn check(&self) -> ::core::result::Result<(), #krate::EncodeError> { ::core::unreachable!() }
+            }
+            #[automatically_derived]
+            impl #de_ig #krate::private::SubMsgField<#de> for #ident #tg #wc {
+                fn sub_decode_depth<__NlaS: #krate::Selector + ?::core::marker::Sized>(
+                    _: ::core::option::Option<&__NlaS>, _: &#de [u8], _: usize, _: usize,
+                ) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
             }
             #[automatically_derived]
             impl #de_ig #krate::SubMessageDecode<#de> for #ident #tg #wc {

@@ -32,6 +32,8 @@ pub struct Gen<'c> {
     pub impl_generics: TokenStream,
     pub ty_generics: TokenStream,
     pub ident: &'c syn::Ident,
+    /// The lifetime nested sets are named with outside `Decode` (`'a` or `'static`).
+    pub lt: TokenStream,
 }
 
 pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
@@ -71,6 +73,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         impl_generics: quote!(#ig),
         ty_generics: quote!(#tg),
         ident: cont.ident,
+        lt: cont.lifetime.as_ref().map_or_else(|| quote!('static), |l| quote!(#l)),
     };
     match &cont.body {
         Body::Set(fields) => {
@@ -101,6 +104,18 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         Body::SubMsg(vars) => encode::sub_msg(&g, vars),
         Body::ValueEnum { repr, variants } => encode::value_enum(&g, repr, variants),
         Body::Newtype(inner) => encode::newtype(&g, inner),
+    }
+}
+
+/// `#[diagnostic::do_not_recommend]` for the helper-trait impls derived inside `nlattr`
+/// itself (its ready-made families), so that a user's "is not a netlink attribute set"
+/// error does not list every family type. Not emitted elsewhere: a user module under
+/// `#![no_implicit_prelude]` cannot name the `diagnostic` tool namespace.
+fn not_recommended() -> TokenStream {
+    if std::env::var("CARGO_CRATE_NAME").is_ok_and(|c| c == "nlattr") {
+        quote!(#[diagnostic::do_not_recommend])
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -169,4 +184,121 @@ fn set_consts<'s>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{TokenStream, TokenTree};
+
+    use super::{derive, Derive};
+
+    fn expand(src: &str, d: Derive) -> TokenStream {
+        let input: DeriveInput = syn::parse_str(src).expect("test input parses");
+        derive(&input, d)
+    }
+
+    use syn::DeriveInput;
+
+    fn flatten(ts: TokenStream, out: &mut Vec<TokenTree>) {
+        for tt in ts {
+            if let TokenTree::Group(g) = &tt {
+                out.push(tt.clone());
+                flatten(g.stream(), out);
+            } else {
+                out.push(tt);
+            }
+        }
+    }
+
+    const EVERY_FORM: &str = r#"
+        struct Link<'a> {
+            #[nla(header)] hdr: IfInfoMsg,
+            #[nla(type = 3, max_len = 15)] name: &'a str,
+            #[nla(type = 4, range = 68..=65535)] mtu: Option<u32>,
+            #[nla(type = 5, be)] port: Option<u16>,
+            #[nla(type = 6, uint)] packets: Option<u64>,
+            #[nla(type = 7, flag)] up: bool,
+            #[nla(type = 8, nested)] info: Option<Info<'a>>,
+            #[nla(type = 9, multi)] alt: Vec<&'a str>,
+            #[nla(type = 10, nested_array(keep_index))] ops: Vec<(u16, Op)>,
+            #[nla(type = 11, fixed)] s: Option<Pair>,
+            #[nla(type = 12)] kind: Option<&'a str>,
+            #[nla(type = 13, submsg(selector = kind))] data: Option<Data<'a>>,
+            #[nla(type = 14, validate = check)] v: Option<u32>,
+            #[nla(type = 15, default = 3)] d: u32,
+            #[nla(type = 16, with = codec)] w: Option<Thing>,
+            #[nla(skip)] cache: u32,
+            #[nla(unknown)] rest: Vec<Attr<'a>>,
+        }
+    "#;
+
+    #[test]
+    fn expansion_is_wrapped_and_has_no_unsafe() {
+        let out = expand(EVERY_FORM, Derive::Attrs);
+        let mut toks = Vec::new();
+        flatten(out.clone(), &mut toks);
+        assert!(out.to_string().starts_with("const _ : () ="), "{out}");
+        assert!(!toks.iter().any(|t| matches!(t, TokenTree::Ident(i) if i == "unsafe")));
+        let impls = toks
+            .windows(2)
+            .filter(|w| matches!(&w[0], TokenTree::Ident(i) if i == "automatically_derived"))
+            .count();
+        let impl_kw = toks.iter().filter(|t| matches!(t, TokenTree::Ident(i) if i == "impl")).count();
+        assert_eq!(impls, impl_kw, "every impl is #[automatically_derived]");
+    }
+
+    #[test]
+    fn every_local_binding_is_prefixed() {
+        for (src, d) in [
+            (EVERY_FORM, Derive::Attrs),
+            ("enum E<'a> { #[nla(type = 1)] A(u8), #[nla(type = 2, flag)] B, #[nla(unknown)] C(Attr<'a>) }", Derive::Attrs),
+            ("enum D<'a> { #[nla(select = \"x\")] X(S), #[nla(other)] O(&'a [u8]) }", Derive::SubMsg),
+            ("#[nla(repr = u8)] enum V { A = 1, B, #[nla(other)] O(u8) }", Derive::Value),
+        ] {
+            let mut toks = Vec::new();
+            flatten(expand(src, d), &mut toks);
+            for w in toks.windows(3) {
+                if matches!(&w[0], TokenTree::Ident(i) if i == "let") {
+                    let name = match (&w[1], &w[2]) {
+                        (TokenTree::Ident(m), TokenTree::Ident(n)) if m == "mut" => n.to_string(),
+                        (TokenTree::Ident(n), _) => n.to_string(),
+                        _ => continue,
+                    };
+                    assert!(name.starts_with("__nla_") || name == "_", "local `{name}` in {src}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn paths_to_std_are_absolute() {
+        let mut toks = Vec::new();
+        flatten(expand(EVERY_FORM, Derive::Attrs), &mut toks);
+        for w in toks.windows(2) {
+            if let (TokenTree::Ident(i), TokenTree::Punct(p)) = (&w[1], &w[0]) {
+                let s = i.to_string();
+                if ["core", "nlattr", "alloc", "std"].contains(&s.as_str()) {
+                    assert_eq!(p.as_char(), ':', "`{s}` is reached through `::{s}`");
+                }
+            }
+        }
+        // Prelude names the input does not use appear only behind `::`.
+        for w in toks.windows(2) {
+            if let TokenTree::Ident(i) = &w[1] {
+                let s = i.to_string();
+                if ["Ok", "Err", "Some", "None", "Default", "From", "TryFrom", "Iterator", "Result"]
+                    .contains(&s.as_str())
+                {
+                    assert!(matches!(&w[0], TokenTree::Punct(p) if p.as_char() == ':'), "bare `{s}`");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn errors_come_with_stub_impls() {
+        let out = expand("struct S { #[nla(type = 1, flag)] up: u8 }", Derive::Attrs).to_string();
+        assert!(out.contains("compile_error"));
+        assert!(out.contains("AttrSet"), "stubs keep uses quiet: {out}");
+    }
 }

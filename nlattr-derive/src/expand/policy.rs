@@ -1,14 +1,16 @@
 //! The constant policy table of each derived type.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::{names, Gen};
 use crate::ast::{AttrSpec, AttrVariant, Container, Field, Presence, Role, VariantRole};
 use crate::attr::Form;
 
-fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
+fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> TokenStream {
     let k = g.krate;
+    let lt = &g.lt;
     let v = &spec.value_ty;
     let kind = quote!(#k::policy::AttrKind);
     let (kind, nested_flag) = match &spec.form {
@@ -23,22 +25,25 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec) -> TokenStream {
         Form::Flag => (quote!(#kind::Flag), quote!(false)),
         Form::Fixed => (quote!(#kind::Struct(::core::mem::size_of::<#v>())), quote!(false)),
         Form::With(_) => (quote!(#kind::Binary), quote!(false)),
-        Form::Nested { no_flag } => {
-            (quote!(#kind::Nested(<#v as #k::policy::HasPolicy>::POLICY)), quote!(!#no_flag))
-        }
-        Form::NestedArray { .. } => {
-            (quote!(#kind::NestedArray(<#v as #k::policy::HasPolicy>::POLICY)), quote!(true))
-        }
+        Form::Nested { no_flag } => (
+            quote_spanned!(v.span()=> #kind::Nested(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
+            quote!(!#no_flag),
+        ),
+        Form::NestedArray { .. } => (
+            quote_spanned!(v.span()=> #kind::NestedArray(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
+            quote!(true),
+        ),
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
             (
-                quote!(#kind::SubMessage { selector: #sel, variants: <#v as #k::SubMessage>::VARIANTS }),
+                quote_spanned!(v.span()=> #kind::SubMessage { selector: #sel, variants: <#v as #k::private::SubMsgField<#lt>>::SUB_VARIANTS }),
                 quote!(!#no_flag),
             )
         }
     };
     let tc = names::ty_const(i);
-    let required = matches!(spec.presence, Presence::Required);
+    // In the enum form each value is one attribute: none is required.
+    let required = in_set && matches!(spec.presence, Presence::Required);
     let multi = matches!(spec.presence, Presence::Multi);
     let len = |c: Option<syn::Ident>| match c {
         Some(c) => quote!(::core::option::Option::Some(#k::private::len_u32(#c))),
@@ -81,7 +86,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     let entries: TokenStream = fields
         .iter()
         .filter_map(|f| match &f.role {
-            Role::Attr(spec) => Some(entry(g, f.index, &f.name, spec)),
+            Role::Attr(spec) => Some(entry(g, f.index, &f.name, spec, true)),
             _ => None,
         })
         .collect();
@@ -107,7 +112,7 @@ pub fn attr_enum(g: &Gen<'_>, vars: &[AttrVariant<'_>]) -> TokenStream {
     let mut entries = TokenStream::new();
     for v in vars {
         match &v.role {
-            VariantRole::Attr(spec, _) => entries.extend(entry(g, v.index, &v.name, spec)),
+            VariantRole::Attr(spec, _) => entries.extend(entry(g, v.index, &v.name, spec, false)),
             VariantRole::Unknown => deny_unknown = false,
         }
     }

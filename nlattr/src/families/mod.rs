@@ -8,7 +8,7 @@
 //! | module | family | messages |
 //! |---|---|---|
 //! | [`ctrl`] | generic-netlink controller (`nlctrl`) | `CTRL_CMD_GETFAMILY`, `CTRL_CMD_GETPOLICY` |
-//! | [`route::link`] | rtnetlink links | `RTM_NEWLINK`/`GETLINK`/`SETLINK`/`DELLINK`, veth and bridge data |
+//! | [`route::link`] | rtnetlink links | `RTM_NEWLINK`/`GETLINK`/`SETLINK`/`DELLINK`, veth, bridge and bridge-port data |
 //! | [`route::addr`] | rtnetlink addresses | `RTM_NEWADDR`/`GETADDR`/`DELADDR` |
 //! | [`route::route`] | rtnetlink routes | `RTM_NEWROUTE`/`GETROUTE`/`DELROUTE`, metrics, multipath |
 //! | [`route::neigh`] | rtnetlink neighbours | `RTM_NEWNEIGH`/`GETNEIGH`/`DELNEIGH` |

@@ -2,7 +2,9 @@
 //!
 //! [`Link`] is an `ifinfomsg` followed by `IFLA_*` attributes, in the order
 //! `rtnl_fill_ifinfo` writes them. `IFLA_LINKINFO` carries the link kind and a
-//! sub-message chosen by it ([`LinkData`]: veth, bridge, or raw bytes for other kinds).
+//! sub-message chosen by it ([`LinkData`]: veth, bridge, or raw bytes for other kinds), and
+//! for a port, the master's kind and a second sub-message chosen by that
+//! ([`SlaveData`]: bridge port, or raw bytes).
 //!
 //! ```
 //! use nlattr::families::route::link::{Link, LinkData, LinkInfo, VethInfo, VethPeer};
@@ -432,9 +434,10 @@ pub struct LinkInfo<'a> {
     /// `IFLA_INFO_SLAVE_KIND`: the kind of the master this link is a port of.
     #[nla(type = IFLA_INFO_SLAVE_KIND)]
     pub slave_kind: Option<&'a str>,
-    /// `IFLA_INFO_SLAVE_DATA`: port settings (`IFLA_BRPORT_*` for a bridge), as bytes.
-    #[nla(type = IFLA_INFO_SLAVE_DATA)]
-    pub slave_data: Option<&'a [u8]>,
+    /// `IFLA_INFO_SLAVE_DATA`: port settings whose format `slave_kind` selects. The kernel
+    /// does not flag this nest.
+    #[nla(type = IFLA_INFO_SLAVE_DATA, submsg(selector = slave_kind, no_flag))]
+    pub slave_data: Option<SlaveData<'a>>,
     /// Other `IFLA_INFO_*` attributes (`IFLA_INFO_XSTATS`), kept and written back.
     #[nla(unknown)]
     pub rest: Vec<Attr<'a>>,
@@ -657,6 +660,155 @@ pub struct BridgeInfo<'a> {
     /// Other `IFLA_BR_*` attributes (`IFLA_BR_MCAST_QUERIER_STATE`, ...), kept as bytes.
     #[nla(unknown)]
     pub rest: Vec<Attr<'a>>,
+}
+
+/// The `IFLA_INFO_SLAVE_DATA` of a bridge port (`IFLA_BRPORT_*`), in the order
+/// `br_port_fill_attrs` writes it.
+#[derive(NlAttrs, Debug, Clone, PartialEq, Eq, Default)]
+pub struct BridgePortInfo<'a> {
+    /// `IFLA_BRPORT_STATE`: STP port state (`BR_STATE_*`).
+    #[nla(type = IFLA_BRPORT_STATE)]
+    pub state: Option<u8>,
+    /// `IFLA_BRPORT_PRIORITY`: port priority.
+    #[nla(type = IFLA_BRPORT_PRIORITY)]
+    pub priority: Option<u16>,
+    /// `IFLA_BRPORT_COST`: port cost.
+    #[nla(type = IFLA_BRPORT_COST)]
+    pub cost: Option<u32>,
+    /// `IFLA_BRPORT_MODE`: hairpin mode.
+    #[nla(type = IFLA_BRPORT_MODE)]
+    pub mode: Option<u8>,
+    /// `IFLA_BRPORT_GUARD`: BPDU guard.
+    #[nla(type = IFLA_BRPORT_GUARD)]
+    pub guard: Option<u8>,
+    /// `IFLA_BRPORT_PROTECT`: root port protection.
+    #[nla(type = IFLA_BRPORT_PROTECT)]
+    pub protect: Option<u8>,
+    /// `IFLA_BRPORT_FAST_LEAVE`: multicast fast leave.
+    #[nla(type = IFLA_BRPORT_FAST_LEAVE)]
+    pub fast_leave: Option<u8>,
+    /// `IFLA_BRPORT_MCAST_TO_UCAST`: multicast to unicast.
+    #[nla(type = IFLA_BRPORT_MCAST_TO_UCAST)]
+    pub mcast_to_ucast: Option<u8>,
+    /// `IFLA_BRPORT_LEARNING`: learn source addresses.
+    #[nla(type = IFLA_BRPORT_LEARNING)]
+    pub learning: Option<u8>,
+    /// `IFLA_BRPORT_UNICAST_FLOOD`: flood unknown unicast.
+    #[nla(type = IFLA_BRPORT_UNICAST_FLOOD)]
+    pub unicast_flood: Option<u8>,
+    /// `IFLA_BRPORT_MCAST_FLOOD`: flood unknown multicast.
+    #[nla(type = IFLA_BRPORT_MCAST_FLOOD)]
+    pub mcast_flood: Option<u8>,
+    /// `IFLA_BRPORT_BCAST_FLOOD`: flood broadcast.
+    #[nla(type = IFLA_BRPORT_BCAST_FLOOD)]
+    pub bcast_flood: Option<u8>,
+    /// `IFLA_BRPORT_PROXYARP`: proxy ARP.
+    #[nla(type = IFLA_BRPORT_PROXYARP)]
+    pub proxyarp: Option<u8>,
+    /// `IFLA_BRPORT_PROXYARP_WIFI`: proxy ARP for Wi-Fi.
+    #[nla(type = IFLA_BRPORT_PROXYARP_WIFI)]
+    pub proxyarp_wifi: Option<u8>,
+    /// `IFLA_BRPORT_ROOT_ID`: designated root (`struct ifla_bridge_id`).
+    #[nla(type = IFLA_BRPORT_ROOT_ID, fixed)]
+    pub root_id: Option<BridgeId>,
+    /// `IFLA_BRPORT_BRIDGE_ID`: designated bridge (`struct ifla_bridge_id`).
+    #[nla(type = IFLA_BRPORT_BRIDGE_ID, fixed)]
+    pub bridge_id: Option<BridgeId>,
+    /// `IFLA_BRPORT_DESIGNATED_PORT`: designated port.
+    #[nla(type = IFLA_BRPORT_DESIGNATED_PORT)]
+    pub designated_port: Option<u16>,
+    /// `IFLA_BRPORT_DESIGNATED_COST`: designated cost.
+    #[nla(type = IFLA_BRPORT_DESIGNATED_COST)]
+    pub designated_cost: Option<u16>,
+    /// `IFLA_BRPORT_ID`: port id.
+    #[nla(type = IFLA_BRPORT_ID)]
+    pub port_id: Option<u16>,
+    /// `IFLA_BRPORT_NO`: port number.
+    #[nla(type = IFLA_BRPORT_NO)]
+    pub port_no: Option<u16>,
+    /// `IFLA_BRPORT_TOPOLOGY_CHANGE_ACK`: topology change acknowledgement.
+    #[nla(type = IFLA_BRPORT_TOPOLOGY_CHANGE_ACK)]
+    pub topology_change_ack: Option<u8>,
+    /// `IFLA_BRPORT_CONFIG_PENDING`: configuration BPDU pending.
+    #[nla(type = IFLA_BRPORT_CONFIG_PENDING)]
+    pub config_pending: Option<u8>,
+    /// `IFLA_BRPORT_VLAN_TUNNEL`: VLAN tunnel mapping.
+    #[nla(type = IFLA_BRPORT_VLAN_TUNNEL)]
+    pub vlan_tunnel: Option<u8>,
+    /// `IFLA_BRPORT_GROUP_FWD_MASK`: group forward mask.
+    #[nla(type = IFLA_BRPORT_GROUP_FWD_MASK)]
+    pub group_fwd_mask: Option<u16>,
+    /// `IFLA_BRPORT_NEIGH_SUPPRESS`: ARP/ND suppression.
+    #[nla(type = IFLA_BRPORT_NEIGH_SUPPRESS)]
+    pub neigh_suppress: Option<u8>,
+    /// `IFLA_BRPORT_MRP_RING_OPEN`: MRP ring open.
+    #[nla(type = IFLA_BRPORT_MRP_RING_OPEN)]
+    pub mrp_ring_open: Option<u8>,
+    /// `IFLA_BRPORT_MRP_IN_OPEN`: MRP interconnect open.
+    #[nla(type = IFLA_BRPORT_MRP_IN_OPEN)]
+    pub mrp_in_open: Option<u8>,
+    /// `IFLA_BRPORT_ISOLATED`: isolated port.
+    #[nla(type = IFLA_BRPORT_ISOLATED)]
+    pub isolated: Option<u8>,
+    /// `IFLA_BRPORT_LOCKED`: port locked (802.1X).
+    #[nla(type = IFLA_BRPORT_LOCKED)]
+    pub locked: Option<u8>,
+    /// `IFLA_BRPORT_MAB`: MAC authentication bypass.
+    #[nla(type = IFLA_BRPORT_MAB)]
+    pub mab: Option<u8>,
+    /// `IFLA_BRPORT_NEIGH_VLAN_SUPPRESS`: per-VLAN ARP/ND suppression.
+    #[nla(type = IFLA_BRPORT_NEIGH_VLAN_SUPPRESS)]
+    pub neigh_vlan_suppress: Option<u8>,
+    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: message age timer in centiseconds.
+    #[nla(type = IFLA_BRPORT_MESSAGE_AGE_TIMER)]
+    pub message_age_timer: Option<u64>,
+    /// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: forward delay timer in centiseconds.
+    #[nla(type = IFLA_BRPORT_FORWARD_DELAY_TIMER)]
+    pub forward_delay_timer: Option<u64>,
+    /// `IFLA_BRPORT_HOLD_TIMER`: hold timer in centiseconds.
+    #[nla(type = IFLA_BRPORT_HOLD_TIMER)]
+    pub hold_timer: Option<u64>,
+    /// `IFLA_BRPORT_MULTICAST_ROUTER`: multicast router mode.
+    #[nla(type = IFLA_BRPORT_MULTICAST_ROUTER)]
+    pub multicast_router: Option<u8>,
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: multicast EHT hosts limit.
+    #[nla(type = IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT)]
+    pub mcast_eht_hosts_limit: Option<u32>,
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: multicast EHT hosts count.
+    #[nla(type = IFLA_BRPORT_MCAST_EHT_HOSTS_CNT)]
+    pub mcast_eht_hosts_cnt: Option<u32>,
+    /// `IFLA_BRPORT_MCAST_N_GROUPS`: multicast groups joined.
+    #[nla(type = IFLA_BRPORT_MCAST_N_GROUPS)]
+    pub mcast_n_groups: Option<u32>,
+    /// `IFLA_BRPORT_MCAST_MAX_GROUPS`: largest number of multicast groups.
+    #[nla(type = IFLA_BRPORT_MCAST_MAX_GROUPS)]
+    pub mcast_max_groups: Option<u32>,
+    /// `IFLA_BRPORT_LEARNING_SYNC`: sync learned addresses to the device.
+    #[nla(type = IFLA_BRPORT_LEARNING_SYNC)]
+    pub learning_sync: Option<u8>,
+    /// `IFLA_BRPORT_BACKUP_PORT`: index of the backup port.
+    #[nla(type = IFLA_BRPORT_BACKUP_PORT)]
+    pub backup_port: Option<u32>,
+    /// `IFLA_BRPORT_BACKUP_NHID`: backup nexthop id.
+    #[nla(type = IFLA_BRPORT_BACKUP_NHID)]
+    pub backup_nhid: Option<u32>,
+    /// `IFLA_BRPORT_FLUSH`: in a request, flush the port's FDB entries.
+    #[nla(type = IFLA_BRPORT_FLUSH, flag)]
+    pub flush: bool,
+    /// Other `IFLA_BRPORT_*` attributes, kept as bytes.
+    #[nla(unknown)]
+    pub rest: Vec<Attr<'a>>,
+}
+
+/// `IFLA_INFO_SLAVE_DATA`, by `IFLA_INFO_SLAVE_KIND`.
+#[derive(NlSubMsg, Debug, Clone, PartialEq)]
+pub enum SlaveData<'a> {
+    /// A port of a bridge.
+    #[nla(select = "bridge")]
+    Bridge(BridgePortInfo<'a>),
+    /// A port of any other kind of master: the payload as it came.
+    #[nla(other)]
+    Other(&'a [u8]),
 }
 
 // Link attributes (`enum` in `include/uapi/linux/if_link.h`).
@@ -928,3 +1080,93 @@ pub const IFLA_BR_MCAST_QUERIER_STATE: u16 = 47;
 pub const IFLA_BR_FDB_N_LEARNED: u16 = 48;
 /// `IFLA_BR_FDB_MAX_LEARNED`: largest number of learned FDB entries, 0 for no limit (`u32`).
 pub const IFLA_BR_FDB_MAX_LEARNED: u16 = 49;
+
+// Bridge port settings (`IFLA_BRPORT_*`), the `IFLA_INFO_SLAVE_DATA` of a bridge port.
+/// `IFLA_BRPORT_STATE`: STP port state (`BR_STATE_*`).
+pub const IFLA_BRPORT_STATE: u16 = 1;
+/// `IFLA_BRPORT_PRIORITY`: port priority.
+pub const IFLA_BRPORT_PRIORITY: u16 = 2;
+/// `IFLA_BRPORT_COST`: port cost.
+pub const IFLA_BRPORT_COST: u16 = 3;
+/// `IFLA_BRPORT_MODE`: hairpin mode.
+pub const IFLA_BRPORT_MODE: u16 = 4;
+/// `IFLA_BRPORT_GUARD`: BPDU guard.
+pub const IFLA_BRPORT_GUARD: u16 = 5;
+/// `IFLA_BRPORT_PROTECT`: root port protection.
+pub const IFLA_BRPORT_PROTECT: u16 = 6;
+/// `IFLA_BRPORT_FAST_LEAVE`: multicast fast leave.
+pub const IFLA_BRPORT_FAST_LEAVE: u16 = 7;
+/// `IFLA_BRPORT_LEARNING`: learn source addresses.
+pub const IFLA_BRPORT_LEARNING: u16 = 8;
+/// `IFLA_BRPORT_UNICAST_FLOOD`: flood unknown unicast.
+pub const IFLA_BRPORT_UNICAST_FLOOD: u16 = 9;
+/// `IFLA_BRPORT_PROXYARP`: proxy ARP.
+pub const IFLA_BRPORT_PROXYARP: u16 = 10;
+/// `IFLA_BRPORT_LEARNING_SYNC`: sync learned addresses to the device.
+pub const IFLA_BRPORT_LEARNING_SYNC: u16 = 11;
+/// `IFLA_BRPORT_PROXYARP_WIFI`: proxy ARP for Wi-Fi.
+pub const IFLA_BRPORT_PROXYARP_WIFI: u16 = 12;
+/// `IFLA_BRPORT_ROOT_ID`: designated root (`struct ifla_bridge_id`).
+pub const IFLA_BRPORT_ROOT_ID: u16 = 13;
+/// `IFLA_BRPORT_BRIDGE_ID`: designated bridge (`struct ifla_bridge_id`).
+pub const IFLA_BRPORT_BRIDGE_ID: u16 = 14;
+/// `IFLA_BRPORT_DESIGNATED_PORT`: designated port.
+pub const IFLA_BRPORT_DESIGNATED_PORT: u16 = 15;
+/// `IFLA_BRPORT_DESIGNATED_COST`: designated cost.
+pub const IFLA_BRPORT_DESIGNATED_COST: u16 = 16;
+/// `IFLA_BRPORT_ID`: port id.
+pub const IFLA_BRPORT_ID: u16 = 17;
+/// `IFLA_BRPORT_NO`: port number.
+pub const IFLA_BRPORT_NO: u16 = 18;
+/// `IFLA_BRPORT_TOPOLOGY_CHANGE_ACK`: topology change acknowledgement.
+pub const IFLA_BRPORT_TOPOLOGY_CHANGE_ACK: u16 = 19;
+/// `IFLA_BRPORT_CONFIG_PENDING`: configuration BPDU pending.
+pub const IFLA_BRPORT_CONFIG_PENDING: u16 = 20;
+/// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: message age timer in centiseconds.
+pub const IFLA_BRPORT_MESSAGE_AGE_TIMER: u16 = 21;
+/// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: forward delay timer in centiseconds.
+pub const IFLA_BRPORT_FORWARD_DELAY_TIMER: u16 = 22;
+/// `IFLA_BRPORT_HOLD_TIMER`: hold timer in centiseconds.
+pub const IFLA_BRPORT_HOLD_TIMER: u16 = 23;
+/// `IFLA_BRPORT_FLUSH`: flush the port's FDB entries (flag).
+pub const IFLA_BRPORT_FLUSH: u16 = 24;
+/// `IFLA_BRPORT_MULTICAST_ROUTER`: multicast router mode.
+pub const IFLA_BRPORT_MULTICAST_ROUTER: u16 = 25;
+/// `IFLA_BRPORT_PAD`: padding before 64-bit attributes (empty).
+pub const IFLA_BRPORT_PAD: u16 = 26;
+/// `IFLA_BRPORT_MCAST_FLOOD`: flood unknown multicast.
+pub const IFLA_BRPORT_MCAST_FLOOD: u16 = 27;
+/// `IFLA_BRPORT_MCAST_TO_UCAST`: multicast to unicast.
+pub const IFLA_BRPORT_MCAST_TO_UCAST: u16 = 28;
+/// `IFLA_BRPORT_VLAN_TUNNEL`: VLAN tunnel mapping.
+pub const IFLA_BRPORT_VLAN_TUNNEL: u16 = 29;
+/// `IFLA_BRPORT_BCAST_FLOOD`: flood broadcast.
+pub const IFLA_BRPORT_BCAST_FLOOD: u16 = 30;
+/// `IFLA_BRPORT_GROUP_FWD_MASK`: group forward mask.
+pub const IFLA_BRPORT_GROUP_FWD_MASK: u16 = 31;
+/// `IFLA_BRPORT_NEIGH_SUPPRESS`: ARP/ND suppression.
+pub const IFLA_BRPORT_NEIGH_SUPPRESS: u16 = 32;
+/// `IFLA_BRPORT_ISOLATED`: isolated port.
+pub const IFLA_BRPORT_ISOLATED: u16 = 33;
+/// `IFLA_BRPORT_BACKUP_PORT`: index of the backup port.
+pub const IFLA_BRPORT_BACKUP_PORT: u16 = 34;
+/// `IFLA_BRPORT_MRP_RING_OPEN`: MRP ring open.
+pub const IFLA_BRPORT_MRP_RING_OPEN: u16 = 35;
+/// `IFLA_BRPORT_MRP_IN_OPEN`: MRP interconnect open.
+pub const IFLA_BRPORT_MRP_IN_OPEN: u16 = 36;
+/// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: multicast EHT hosts limit.
+pub const IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT: u16 = 37;
+/// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: multicast EHT hosts count.
+pub const IFLA_BRPORT_MCAST_EHT_HOSTS_CNT: u16 = 38;
+/// `IFLA_BRPORT_LOCKED`: port locked (802.1X).
+pub const IFLA_BRPORT_LOCKED: u16 = 39;
+/// `IFLA_BRPORT_MAB`: MAC authentication bypass.
+pub const IFLA_BRPORT_MAB: u16 = 40;
+/// `IFLA_BRPORT_MCAST_N_GROUPS`: multicast groups joined.
+pub const IFLA_BRPORT_MCAST_N_GROUPS: u16 = 41;
+/// `IFLA_BRPORT_MCAST_MAX_GROUPS`: largest number of multicast groups.
+pub const IFLA_BRPORT_MCAST_MAX_GROUPS: u16 = 42;
+/// `IFLA_BRPORT_NEIGH_VLAN_SUPPRESS`: per-VLAN ARP/ND suppression.
+pub const IFLA_BRPORT_NEIGH_VLAN_SUPPRESS: u16 = 43;
+/// `IFLA_BRPORT_BACKUP_NHID`: backup nexthop id.
+pub const IFLA_BRPORT_BACKUP_NHID: u16 = 44;
