@@ -11,7 +11,7 @@
 //! second is a finding: the input is written to `fuzz/artifacts/<target>/` and the run
 //! fails.
 
-mod targets;
+use nlattr_fuzz as targets;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,4 +1,6 @@
 //! The fuzz targets: each takes arbitrary bytes and must neither panic nor hang.
+//! Shared by the stable mutation loop (`src/main.rs`) and the libFuzzer binaries
+//! (`fuzz_targets/`, feature `libfuzzer`).
 
 use nlattr::families::ctrl::{Family, GetFamily, PolicyReply};
 use nlattr::families::ethtool::{LinkInfo as EthLinkInfo, LinkState, StrSet};
@@ -12,6 +14,13 @@ use nlattr::{AttrSet, Decode, Encode, NlAttrs, NlSubMsg, NlValue};
 
 /// A target: its name and the function run on each input.
 pub type Target = (&'static str, fn(&[u8]));
+
+/// Runs target `name` on `data` (unknown names do nothing).
+pub fn run(name: &str, data: &[u8]) {
+    if let Some((_, f)) = TARGETS.iter().find(|t| t.0 == name) {
+        f(data);
+    }
+}
 
 /// Every target.
 pub const TARGETS: &[Target] = &[
