@@ -382,7 +382,10 @@ fn route_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> 
             if m.header.ty != RTM_NEWROUTE {
                 continue;
             }
-            let r = Route::decode_message(&m).map_err(|e| e.to_string())?;
+            let r = match Route::decode_message(&m) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.route(&RouteSample {
                 family: r.hdr.family,
                 dst_len: r.hdr.dst_len,
@@ -407,7 +410,10 @@ fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
             if m.header.ty != RTM_NEWROUTE {
                 continue;
             }
-            let r = RouteOwned::decode(m.payload, m.payload_offset()).map_err(|e| e.to_string())?;
+            let r = match RouteOwned::decode(m.payload, m.payload_offset()) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.route(&RouteSample {
                 family: r.hdr.family,
                 dst_len: r.hdr.dst_len,
@@ -432,7 +438,10 @@ fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
             if m.header.ty != RTM_NEWLINK {
                 continue;
             }
-            let l = Link::decode_message(&m).map_err(|e| e.to_string())?;
+            let l = match Link::decode_message(&m) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.link(&LinkSample {
                 index: l.hdr.index,
                 name: l.ifname,
@@ -454,7 +463,10 @@ fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
             if m.header.ty != RTM_NEWLINK {
                 continue;
             }
-            let l = LinkOwned::decode(m.payload, m.payload_offset()).map_err(|e| e.to_string())?;
+            let l = match LinkOwned::decode(m.payload, m.payload_offset()) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.link(&LinkSample {
                 index: l.hdr.index,
                 name: l.ifname.as_deref(),
@@ -476,7 +488,10 @@ fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
             if m.header.ty != GENL_ID_CTRL {
                 continue;
             }
-            let f = Family::decode_message(&m).map_err(|e| e.to_string())?;
+            let f = match Family::decode_message(&m) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.genl(&GenlSample {
                 id: f.id,
                 name: f.name,
@@ -500,7 +515,10 @@ fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
             if m.header.ty != GENL_ID_CTRL {
                 continue;
             }
-            let f = FamilyOwned::decode(m.payload, m.payload_offset()).map_err(|e| e.to_string())?;
+            let f = match FamilyOwned::decode(m.payload, m.payload_offset()) {
+                Ok(v) => v,
+                Err(e) => return Err(e.to_string()),
+            };
             sink.genl(&GenlSample {
                 id: f.id,
                 name: &f.name,
