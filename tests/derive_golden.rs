@@ -964,6 +964,44 @@ fn integer_selected_required_submessage() {
     );
 }
 
+#[test]
+fn integer_selected_submessage_is_in_the_policy_table() {
+    let info = Flow::POLICY.field("info").unwrap();
+    match info.kind {
+        AttrKind::SubMessageInt { selector, variants } => {
+            assert_eq!(selector, "proto");
+            assert_eq!(
+                variants.iter().map(|(v, p)| (*v, p.name)).collect::<Vec<_>>(),
+                [(6, "TcpInfo"), (17, "UdpInfo")]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(info.nested_flag);
+    assert_eq!(Flow::POLICY.field("proto").unwrap().kind, AttrKind::U16);
+    // String-selected sub-messages keep their table.
+    assert!(matches!(LinkInfo::POLICY.field("data").unwrap().kind, AttrKind::SubMessage { .. }));
+
+    // A message as sent, the sub-message before its selector: the offset of the UDP
+    // checksum maps through the selector's integer value.
+    let v = Flow { proto: Proto::Udp, info: ProtoInfo::Udp(UdpInfo { checksum: Some(1) }) };
+    let msg = v.to_message_vec(0x30, NLM_F_REQUEST, 1, 0).unwrap();
+    // nlmsghdr 16 + proto 8 + info header 4.
+    let at = 16 + 8 + 4;
+    assert_eq!(msg[at + 2], 1);
+    let l = Flow::POLICY.locate(&msg, at).unwrap();
+    assert_eq!((l.path.to_string(), l.is_complete()), ("info.checksum".to_owned(), true));
+    let l = Flow::POLICY.locate(&msg, at - 4).unwrap();
+    assert_eq!(l.inner.map(|p| p.name), Some("UdpInfo"));
+    // The same bytes selected as TCP: its field name.
+    let tcp = Flow { proto: Proto::Tcp, info: ProtoInfo::Tcp(TcpInfo { window: 9 }) };
+    let msg = tcp.to_message_vec(0x30, NLM_F_REQUEST, 1, 0).unwrap();
+    assert_eq!(Flow::POLICY.path_of_offset(&msg, at).unwrap().to_string(), "info.window");
+    // A type chain without the message: the first format knowing the next type.
+    let (p, complete) = Flow::POLICY.path_of_types(&[2, 1]);
+    assert_eq!((p.to_string(), complete), ("info.window".to_owned(), true));
+}
+
 // Nesting past MAX_NEST_DEPTH is an error: a chain of 18 nested set types.
 macro_rules! chain {
     ($inner:ident) => {};

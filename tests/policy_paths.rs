@@ -163,3 +163,86 @@ fn type_chains_map_to_field_paths() {
     // Flags are not part of a type.
     assert_eq!(TOP.get(2 | NLA_F_NESTED), None);
 }
+
+#[test]
+fn unknown_attributes_give_the_known_prefix_and_their_type() {
+    let mut msg = Vec::new();
+    let mut w = Writer::new(&mut msg);
+    let m = w.begin_message(0x30, 0, 1, 0).expect("fits");
+    w.put(&[2]).expect("fits");
+    w.align().expect("fits");
+    let top_unknown = w.len();
+    w.attr(12, &1u32).expect("fits");
+    let inner = w.begin_nest(2).expect("fits");
+    w.attr(1, &5u32).expect("fits");
+    let nest9 = w.len();
+    let n9 = w.begin_nest(9).expect("fits");
+    let deep = w.len();
+    w.attr(1, &6u32).expect("fits");
+    w.end_nest(n9).expect("fits");
+    w.end_nest(inner).expect("fits");
+    w.end_message(m).expect("fits");
+
+    // An unknown attribute inside a known nest, and an attribute inside that: the path
+    // stops at the nest, and says which type it could not follow.
+    for at in [nest9, deep] {
+        let l = TOP.locate(&msg, at).expect("found");
+        assert_eq!((l.path.to_string(), l.unknown, l.is_complete()), ("inner".to_owned(), Some(9), false));
+        assert_eq!(l.inner, None);
+        assert_eq!(path(&msg, at).as_deref(), Some("inner"), "the known prefix, not nothing");
+    }
+    // At the top level the known prefix is empty.
+    let l = TOP.locate(&msg, top_unknown).expect("found");
+    assert_eq!((l.path.to_string(), l.unknown), (String::new(), Some(12)));
+    assert_eq!(path(&msg, top_unknown).as_deref(), Some(""));
+    // Known all the way: complete.
+    let l = TOP.locate(&msg, deep - 8).expect("found");
+    assert_eq!((l.path.to_string(), l.unknown, l.is_complete()), ("inner.a".to_owned(), None, true));
+    // A missing attribute inside an unknown nest cannot be named.
+    assert_eq!(TOP.path_of_missing(&msg, Some(nest9), 1), None);
+}
+
+static BY_PROTO: Policy = Policy {
+    name: "ByProto",
+    header_len: 0,
+    attrs: &[
+        // A big-endian selector: its value is read as its own kind says.
+        AttrPolicy::new("proto", 1, AttrKind::Be16),
+        AttrPolicy::new(
+            "info",
+            2,
+            AttrKind::SubMessageInt { selector: "proto", variants: &[(6, &INNER), (17, &PEER)] },
+        ),
+    ],
+    deny_unknown: false,
+};
+
+#[test]
+fn integer_selectors_choose_the_sub_message_policy() {
+    let build = |proto: u16| -> Result<(Vec<u8>, usize), EncodeError> {
+        let mut msg = Vec::new();
+        let mut w = Writer::new(&mut msg);
+        let m = w.begin_message(0x30, 0, 1, 0)?;
+        let info = w.begin_nest(2)?;
+        if proto == 17 {
+            w.put(&[0; 16])?;
+        }
+        let at = w.len();
+        w.attr(if proto == 17 { 4 } else { 2 }, "x")?;
+        w.end_nest(info)?;
+        w.attr(1, &nlattr::codec::Be(proto))?;
+        w.end_message(m)?;
+        Ok((msg, at))
+    };
+    let path = |msg: &[u8], at| BY_PROTO.path_of_offset(msg, at).map(|p| p.to_string());
+    let (msg, at) = build(6).expect("encodes");
+    assert_eq!(path(&msg, at).as_deref(), Some("info.b"));
+    let (msg, at) = build(17).expect("encodes");
+    assert_eq!(path(&msg, at).as_deref(), Some("info.mtu"));
+    // A value no variant has: the nest, its contents unmapped.
+    let (msg, at) = build(99).expect("encodes");
+    assert_eq!(path(&msg, at).as_deref(), Some("info"));
+    assert_eq!(BY_PROTO.locate(&msg, at - 4).and_then(|l| l.inner), None);
+    assert_eq!(AttrKind::Be16.int_value(&[0, 17]), Some(17));
+    assert_eq!(AttrKind::U16.int_value(&[17]), None, "too short");
+}

@@ -184,6 +184,38 @@ fn missing_attribute_is_named_at_top_level_and_in_a_nest() {
 }
 
 #[test]
+fn error_at_an_attribute_the_policy_does_not_know_gives_the_known_prefix() {
+    // The peer carries type 42, which the table does not list; the kernel points at it.
+    let peer = LinkSpec { extra: vec![(42, vec![1, 0, 0, 0])], ..LinkSpec::named("peer0") };
+    let body =
+        LinkSpec { kind: Some("veth"), peer: Some(Box::new(peer)), ..LinkSpec::named("veth0") }.bytes();
+    let mut s = fake_with(|k| {
+        k.on_request(|req, r| {
+            let mut whole = nlattr::zerocopy::IntoBytes::as_bytes(&req.header).to_vec();
+            whole.extend_from_slice(req.payload);
+            let offs = offset_of(
+                &whole,
+                16,
+                &[(IFLA_LINKINFO, 0), (IFLA_INFO_DATA, 0), (VETH_INFO_PEER, 16), (42, 0)],
+            );
+            r.error(
+                libc::EINVAL,
+                &ExtAckSpec {
+                    message: Some("Unknown attribute".into()),
+                    offset: offs,
+                    ..ExtAckSpec::default()
+                },
+            );
+        });
+    });
+    let k = kernel(s.request(RTM_NEWLINK, 0, &Raw::with_policy(&body, &LINK)));
+    assert_eq!((k.attr_type, k.unknown_type), (Some(42), Some(42)));
+    assert_eq!(k.path, Some(path("link_info.data.peer")));
+    let shown = k.to_string();
+    assert!(shown.ends_with("Unknown attribute (at `link_info.data.peer` → type 42)"), "{shown}");
+}
+
+#[test]
 fn error_without_a_policy_still_gives_offset_and_type() {
     let body = bad_peer_request();
     let mut s = fake_with(|k| {

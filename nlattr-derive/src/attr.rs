@@ -18,7 +18,7 @@ pub enum Form {
     Sint,
     Flag,
     Nested { no_flag: bool },
-    NestedArray { keep_index: bool },
+    NestedArray { keep_index: bool, no_flag: bool },
     Fixed,
     Submsg { selector: Ident, no_flag: bool },
     With(Path),
@@ -175,18 +175,21 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 }
                 sym::NESTED_ARRAY => {
                     let mut keep_index = false;
+                    let mut no_flag = false;
                     if meta.input.peek(syn::token::Paren) {
                         meta.parse_nested_meta(|inner| {
                             if inner.path.is_ident(sym::KEEP_INDEX) {
                                 keep_index = true;
+                            } else if inner.path.is_ident(sym::NO_FLAG) {
+                                no_flag = true;
                             } else {
-                                cx.error_spanned_by(&inner.path, format!("unknown `nested_array` option `{}`; expected `keep_index`", path_name(&inner)));
+                                cx.error_spanned_by(&inner.path, format!("unknown `nested_array` option `{}`; expected `keep_index` or `no_flag`", path_name(&inner)));
                                 skip_rest(&inner)?;
                             }
                             Ok(())
                         })?;
                     }
-                    set_form(cx, &mut out, kw, Form::NestedArray { keep_index });
+                    set_form(cx, &mut out, kw, Form::NestedArray { keep_index, no_flag });
                 }
                 sym::SUBMSG => {
                     let mut selector = None;
@@ -247,7 +250,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                     skip_rest(&meta)?;
                 }
                 sym::NO_FLAG => {
-                    cx.error_spanned_by(&meta.path, "`no_flag` is an option of `nested` or `submsg`; write `nested(no_flag)`");
+                    cx.error_spanned_by(&meta.path, "`no_flag` is an option of `nested`, `nested_array` or `submsg`; write `nested(no_flag)`");
                     skip_rest(&meta)?;
                 }
                 sym::SELECTOR => {

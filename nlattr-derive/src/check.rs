@@ -200,7 +200,7 @@ fn attr_spec(
             }
             presence = Presence::Flag;
         }
-        Form::NestedArray { keep_index } => {
+        Form::NestedArray { keep_index, .. } => {
             let el = vec_inner(ty).and_then(|t| {
                 if *keep_index {
                     match t {

@@ -16,7 +16,7 @@
 //! | [`flag`](#flag) | `bool` field | `NLA_FLAG`: present or absent |
 //! | [`nested`, `nested(no_flag)`](#nested) | set field | `NLA_NESTED`, `NLA_F_NESTED` set unless `no_flag` |
 //! | [`multi`](#multi) | `Vec<T>` field | the same type repeated |
-//! | [`nested_array`, `nested_array(keep_index)`](#nested_array) | `Vec<T>`/`Vec<(u16, T)>` | `NLA_NESTED_ARRAY` |
+//! | [`nested_array`, `nested_array(keep_index, no_flag)`](#nested_array) | `Vec<T>`/`Vec<(u16, T)>` | `NLA_NESTED_ARRAY`, `NLA_F_NESTED` set unless `no_flag` |
 //! | [`fixed`](#fixed) | zerocopy struct field | a C struct, zero-extended or truncated |
 //! | [`header`](#header) | first field | the family header before the attributes |
 //! | [`submsg(selector = f)`](#submsg) | `NlSubMsg` field | format chosen by field `f`, any order |
@@ -379,11 +379,15 @@
 //! ```
 //!
 //! <a id="nested_array"></a>
-//! ## `nested_array`, `nested_array(keep_index)`
+//! ## `nested_array`, `nested_array(keep_index)`, `nested_array(no_flag)`
 //!
 //! `NLA_NESTED_ARRAY`: a nest of nests whose types are indices. `Vec<T>` drops the indices
 //! (encoding numbers them from 1, as the kernel does); `Vec<(u16, T)>` with `keep_index` keeps
 //! them. Empty entries are skipped. Error paths carry the position: `ops[2].id`.
+//!
+//! Encoding sets `NLA_F_NESTED` on the array and on each entry; `no_flag` leaves it out of
+//! both, as the kernel writes some replies (nlctrl's `CTRL_ATTR_OPS`). Decoding accepts
+//! either. The options combine: `nested_array(keep_index, no_flag)`.
 //!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};
@@ -415,15 +419,26 @@
 //!     ops: Vec<Op>,
 //!     #[nla(type = 7, nested_array(keep_index))]
 //!     groups: Vec<(u16, Op)>,
+//!     #[nla(type = 8, nested_array(keep_index, no_flag))]
+//!     legacy: Vec<(u16, Op)>,
 //! }
 //!
-//! let f = Family { ops: vec![Op { id: 3 }], groups: vec![(5, Op { id: 4 })] };
+//! let f = Family {
+//!     ops: vec![Op { id: 3 }],
+//!     groups: vec![(5, Op { id: 4 })],
+//!     legacy: vec![(2, Op { id: 9 })],
+//! };
 //! let bytes = [
 //!     attr(6 | NLA_F_NESTED, &attr(1 | NLA_F_NESTED, &attr(1, &3u32.to_ne_bytes()))),
 //!     attr(7 | NLA_F_NESTED, &attr(5 | NLA_F_NESTED, &attr(1, &4u32.to_ne_bytes()))),
+//!     attr(8, &attr(2, &attr(1, &9u32.to_ne_bytes()))),
 //! ].concat();
 //! assert_eq!(enc(&f), bytes);
 //! assert_eq!(Family::decode(&bytes, 0)?, f);
+//! // The policy table says which arrays carry the flag.
+//! use nlattr::policy::HasPolicy;
+//! assert!(Family::POLICY.field("groups").unwrap().nested_flag);
+//! assert!(!Family::POLICY.field("legacy").unwrap().nested_flag);
 //! # Ok::<(), nlattr::DecodeError>(())
 //! ```
 //!
@@ -522,6 +537,12 @@
 //! selector value (`#[nla(select = "veth")]`, a string or an integer) holding an attribute
 //! set, and optionally an `#[nla(other)]` variant keeping the raw bytes of unknown formats.
 //! `submsg(selector = kind, no_flag)` leaves `NLA_F_NESTED` out.
+//!
+//! The policy table lists the formats by their literal `select` values:
+//! [`AttrKind::SubMessage`](crate::policy::AttrKind::SubMessage) for strings,
+//! [`AttrKind::SubMessageInt`](crate::policy::AttrKind::SubMessageInt) for integers (`6`,
+//! `-1`), so error offsets map into the selected format. A `select` given by a constant's
+//! name still selects when decoding, but is not listed.
 //!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};

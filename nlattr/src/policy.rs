@@ -63,6 +63,52 @@ pub enum AttrKind {
         /// Selector values and the policy each selects.
         variants: &'static [(&'static str, &'static Policy)],
     },
+    /// A nest whose policy is chosen by the integer value of a sibling attribute (read as
+    /// that sibling's own kind: width, byte order).
+    SubMessageInt {
+        /// Rust field name of the selecting sibling.
+        selector: &'static str,
+        /// Selector values and the policy each selects.
+        variants: &'static [(i128, &'static Policy)],
+    },
+}
+
+impl AttrKind {
+    /// The value of an integer payload of this kind, at least as wide as the kind (the
+    /// kernel reads the first bytes of a longer one); `None` for other kinds.
+    #[must_use]
+    pub fn int_value(self, p: &[u8]) -> Option<i128> {
+        fn arr<const N: usize>(p: &[u8]) -> Option<[u8; N]> {
+            p.first_chunk::<N>().copied()
+        }
+        Some(match self {
+            Self::U8 | Self::Le(1) => i128::from(*p.first()?),
+            Self::S8 => i128::from(i8::from_ne_bytes(arr(p)?)),
+            Self::U16 => i128::from(u16::from_ne_bytes(arr(p)?)),
+            Self::S16 => i128::from(i16::from_ne_bytes(arr(p)?)),
+            Self::U32 => i128::from(u32::from_ne_bytes(arr(p)?)),
+            Self::S32 => i128::from(i32::from_ne_bytes(arr(p)?)),
+            Self::U64 => i128::from(u64::from_ne_bytes(arr(p)?)),
+            Self::S64 => i128::from(i64::from_ne_bytes(arr(p)?)),
+            Self::Be16 => i128::from(u16::from_be_bytes(arr(p)?)),
+            Self::Be32 => i128::from(u32::from_be_bytes(arr(p)?)),
+            Self::Be64 => i128::from(u64::from_be_bytes(arr(p)?)),
+            Self::Le(2) => i128::from(u16::from_le_bytes(arr(p)?)),
+            Self::Le(4) => i128::from(u32::from_le_bytes(arr(p)?)),
+            Self::Le(8) => i128::from(u64::from_le_bytes(arr(p)?)),
+            Self::Uint => match p.len() {
+                4 => i128::from(u32::from_ne_bytes(arr(p)?)),
+                8 => i128::from(u64::from_ne_bytes(arr(p)?)),
+                _ => return None,
+            },
+            Self::Sint => match p.len() {
+                4 => i128::from(i32::from_ne_bytes(arr(p)?)),
+                8 => i128::from(i64::from_ne_bytes(arr(p)?)),
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// One attribute of a [`Policy`].
@@ -100,7 +146,10 @@ impl AttrPolicy {
             multi: false,
             nested_flag: matches!(
                 kind,
-                AttrKind::Nested(_) | AttrKind::NestedArray(_) | AttrKind::SubMessage { .. }
+                AttrKind::Nested(_)
+                    | AttrKind::NestedArray(_)
+                    | AttrKind::SubMessage { .. }
+                    | AttrKind::SubMessageInt { .. }
             ),
             min_len: None,
             max_len: None,
@@ -185,6 +234,9 @@ impl Policy {
                 AttrKind::SubMessage { variants, .. } => types
                     .get(i)
                     .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
+                AttrKind::SubMessageInt { variants, .. } => types
+                    .get(i)
+                    .and_then(|&next| variants.iter().map(|(_, p)| *p).find(|p| p.get(next).is_some())),
                 _ => None,
             };
         }
@@ -193,6 +245,10 @@ impl Policy {
 
     /// The Rust path of the attribute that starts (or contains) byte `offset` of `message`,
     /// a whole request as sent (from its `nlmsghdr`), as `NLMSGERR_ATTR_OFFS` reports it.
+    ///
+    /// When an attribute on the way is one the policy does not know, the path stops before
+    /// it (the known prefix, empty for an unknown top-level attribute);
+    /// [`locate`](Self::locate) tells such a partial path apart and gives the unknown type.
     ///
     /// `None` when the offset is outside the attributes or the bytes do not parse.
     #[must_use]
@@ -213,6 +269,9 @@ impl Policy {
             None => (SegStack::new(), Some(self)),
             Some(off) => {
                 let l = self.locate(message, off)?;
+                if !l.is_complete() {
+                    return None;
+                }
                 (SegStack::from_path(&l.path), l.inner)
             }
         };
@@ -222,24 +281,38 @@ impl Policy {
     }
 
     /// Finds the attribute at `offset` of `message`: its path and, when it is a nest, the
-    /// policy of its contents.
+    /// policy of its contents. An attribute on the way that the policy does not know ends
+    /// the search there: the path found so far, with [`Located::unknown`] naming its type.
     #[must_use]
     pub fn locate(&'static self, message: &[u8], offset: usize) -> Option<Located> {
         let start = NLMSG_HDRLEN + align4(self.header_len);
         let attrs = message.get(start..)?;
         let mut segs = SegStack::new();
-        let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, 0)?;
-        Some(Located { path: segs.path(), inner })
+        let mut unknown = None;
+        let inner = walk(self, Attrs::new(attrs, start), offset, &mut segs, &mut unknown, 0)?;
+        Some(Located { path: segs.path(), inner, unknown })
     }
 }
 
 /// Where [`Policy::locate`] found an attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Located {
-    /// The Rust path.
+    /// The Rust path; when [`unknown`](Self::unknown) is set, only the known prefix.
     pub path: FieldPath,
     /// The policy of the attribute's contents, when it is a nest.
     pub inner: Option<&'static Policy>,
+    /// The type (flags removed) of the attribute on the way that the policy does not know,
+    /// where the path stops: the attribute at the offset or one of its enclosing nests.
+    pub unknown: Option<u16>,
+}
+
+impl Located {
+    /// Whether every attribute on the way was known, so that `path` names the attribute
+    /// itself.
+    #[must_use]
+    pub const fn is_complete(&self) -> bool {
+        self.unknown.is_none()
+    }
 }
 
 /// Segments collected outermost first, turned into a [`FieldPath`] at the end.
@@ -270,7 +343,8 @@ impl SegStack {
     }
 }
 
-fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
+/// The payload of the selector among `siblings` (the last one wins).
+fn selector_raw<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
     let entry = policy.field(selector)?;
     let mut found = None;
     for a in siblings {
@@ -279,7 +353,12 @@ fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> O
             found = Some(a.payload());
         }
     }
-    let v = found?;
+    found
+}
+
+/// The selector's string value, without its NUL.
+fn selector_value<'a>(siblings: Attrs<'a>, policy: &Policy, selector: &str) -> Option<&'a [u8]> {
+    let v = selector_raw(siblings, policy, selector)?;
     Some(crate::codec::string_bytes(v, 0).unwrap_or(v))
 }
 
@@ -289,6 +368,12 @@ fn inner_policy(entry: &AttrPolicy, siblings: &Attrs<'_>, policy: &Policy) -> Op
         AttrKind::SubMessage { selector, variants } => {
             let value = selector_value(siblings.clone(), policy, selector)?;
             variants.iter().find(|(name, _)| name.as_bytes() == value).map(|(_, p)| *p)
+        }
+        AttrKind::SubMessageInt { selector, variants } => {
+            let kind = policy.field(selector)?.kind;
+            let raw = selector_raw(siblings.clone(), policy, selector)?;
+            let value = kind.int_value(raw)?;
+            variants.iter().find(|(v, _)| *v == value).map(|(_, p)| *p)
         }
         _ => None,
     }
@@ -305,6 +390,7 @@ fn walk(
     attrs: Attrs<'_>,
     offset: usize,
     segs: &mut SegStack,
+    unknown: &mut Option<u16>,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
     if depth > MAX_NEST_DEPTH {
@@ -317,7 +403,10 @@ fn walk(
         if !contains(&a, offset) {
             continue;
         }
-        let entry = policy.get(a.ty())?;
+        let Some(entry) = policy.get(a.ty()) else {
+            *unknown = Some(a.ty());
+            return Some(None);
+        };
         segs.push(Segment::Field(entry.field));
         if entry.multi {
             // Index among earlier attributes of the same type.
@@ -348,11 +437,11 @@ fn walk(
                 if offset == el.offset() {
                     return Some(Some(inner));
                 }
-                return walk_header(inner, el, offset, segs, depth + 1);
+                return walk_header(inner, el, offset, segs, unknown, depth + 1);
             }
             return Some(Some(inner));
         }
-        return walk_header(inner, a, offset, segs, depth + 1);
+        return walk_header(inner, a, offset, segs, unknown, depth + 1);
     }
     None
 }
@@ -362,6 +451,7 @@ fn walk_header(
     a: Attr<'_>,
     offset: usize,
     segs: &mut SegStack,
+    unknown: &mut Option<u16>,
     depth: usize,
 ) -> Option<Option<&'static Policy>> {
     let header = align4(inner.header_len);
@@ -370,5 +460,5 @@ fn walk_header(
         // Inside the nest's fixed header: the nest itself is at fault.
         return Some(Some(inner));
     }
-    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, depth)
+    walk(inner, Attrs::new(body, a.payload_offset() + header), offset, segs, unknown, depth)
 }

@@ -240,6 +240,50 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
     }
 }
 
+/// [`NestedSet`] for sets that borrow nothing: what `nested` and `nested_array` fields of
+/// a set without a lifetime go through, decoding from a buffer of any lifetime. One
+/// lifetime-free trait for every use of the field type, so that a wrong type gets one
+/// error rather than one per lifetime it is named with.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a netlink attribute set",
+    label = "`nested` and `nested_array` need a type deriving `NlAttrs`",
+    note = "add `#[derive(NlAttrs)]` to `{Self}`, or drop `nested` and implement `Encode` and `Decode` for it"
+)]
+pub trait NestedOwned: AttrSet + Sized {
+    /// The set's policy.
+    const NESTED_POLICY: &'static crate::policy::Policy = Self::POLICY;
+
+    /// As [`NestedSet::nested_decode_depth`], from a buffer of any lifetime.
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    fn nested_decode_depth(payload: &[u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
+
+    /// Payload length.
+    #[inline]
+    fn nested_len(&self) -> usize {
+        self.encoded_len()
+    }
+
+    /// Writes the set as attribute `raw_type` (flags included).
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`](crate::Writer::attr_raw).
+    #[inline]
+    fn nested_put(&self, w: &mut crate::Writer<'_>, raw_type: u16) -> Result<(), EncodeError> {
+        w.attr_raw(raw_type, self)
+    }
+
+    /// Runs the set's checks.
+    ///
+    /// # Errors
+    /// As [`AttrSet::check`].
+    #[inline]
+    fn nested_check(&self) -> Result<(), EncodeError> {
+        self.check()
+    }
+}
+
 /// What `submsg` needs of a field type: an enum deriving `NlSubMsg`, decoding from `'a`.
 /// Derived code goes through its methods only, so a wrong type gets one message, at the type.
 #[diagnostic::on_unimplemented(
@@ -250,6 +294,9 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
 pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
     /// Selector values and their policies.
     const SUB_VARIANTS: &'static [(&'static str, &'static crate::policy::Policy)] = Self::VARIANTS;
+
+    /// Integer selector values and their policies.
+    const SUB_INT_VARIANTS: &'static [(i128, &'static crate::policy::Policy)] = Self::INT_VARIANTS;
 
     /// Decodes the format `selector` names, nested `depth` levels deep.
     ///

@@ -125,6 +125,9 @@ pub trait SubMessage: Encode {
     /// Selector values (as text) and the policy of the set each selects.
     const VARIANTS: &'static [(&'static str, &'static Policy)];
 
+    /// Integer selector values and the policy of the set each selects (`select = 6`).
+    const INT_VARIANTS: &'static [(i128, &'static Policy)] = &[];
+
     /// The type-word flags of the current variant (`NLA_F_NESTED` for attribute sets).
     fn flags(&self) -> u16;
 

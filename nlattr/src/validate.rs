@@ -499,43 +499,19 @@ fn exact_width(kind: AttrKind) -> Option<usize> {
 }
 
 fn is_nest(kind: AttrKind) -> bool {
-    matches!(kind, AttrKind::Nested(_) | AttrKind::NestedArray(_) | AttrKind::SubMessage { .. })
+    matches!(
+        kind,
+        AttrKind::Nested(_)
+            | AttrKind::NestedArray(_)
+            | AttrKind::SubMessage { .. }
+            | AttrKind::SubMessageInt { .. }
+    )
 }
 
 /// The integer value of a payload at least as wide as its kind (the kernel reads the
 /// first bytes of a longer one).
 fn int_value(kind: AttrKind, p: &[u8]) -> Option<i128> {
-    fn arr<const N: usize>(p: &[u8]) -> Option<[u8; N]> {
-        p.first_chunk::<N>().copied()
-    }
-    Some(match kind {
-        AttrKind::U8 => i128::from(*p.first()?),
-        AttrKind::S8 => i128::from(i8::from_ne_bytes(arr(p)?)),
-        AttrKind::U16 => i128::from(u16::from_ne_bytes(arr(p)?)),
-        AttrKind::S16 => i128::from(i16::from_ne_bytes(arr(p)?)),
-        AttrKind::U32 => i128::from(u32::from_ne_bytes(arr(p)?)),
-        AttrKind::S32 => i128::from(i32::from_ne_bytes(arr(p)?)),
-        AttrKind::U64 => i128::from(u64::from_ne_bytes(arr(p)?)),
-        AttrKind::S64 => i128::from(i64::from_ne_bytes(arr(p)?)),
-        AttrKind::Be16 => i128::from(u16::from_be_bytes(arr(p)?)),
-        AttrKind::Be32 => i128::from(u32::from_be_bytes(arr(p)?)),
-        AttrKind::Be64 => i128::from(u64::from_be_bytes(arr(p)?)),
-        AttrKind::Le(1) => i128::from(*p.first()?),
-        AttrKind::Le(2) => i128::from(u16::from_le_bytes(arr(p)?)),
-        AttrKind::Le(4) => i128::from(u32::from_le_bytes(arr(p)?)),
-        AttrKind::Le(8) => i128::from(u64::from_le_bytes(arr(p)?)),
-        AttrKind::Uint => match p.len() {
-            4 => i128::from(u32::from_ne_bytes(arr(p)?)),
-            8 => i128::from(u64::from_ne_bytes(arr(p)?)),
-            _ => return None,
-        },
-        AttrKind::Sint => match p.len() {
-            4 => i128::from(i32::from_ne_bytes(arr(p)?)),
-            8 => i128::from(i64::from_ne_bytes(arr(p)?)),
-            _ => return None,
-        },
-        _ => return None,
-    })
+    kind.int_value(p)
 }
 
 /// The selector's value among `siblings`, without a final NUL (the last one wins).
@@ -551,6 +527,12 @@ fn inner_policy(entry: &AttrPolicy, siblings: &[u8], policy: &Policy) -> Option<
         AttrKind::SubMessage { selector: field, variants } => {
             let value = selector(siblings, policy, field)?;
             variants.iter().find(|(name, _)| name.as_bytes() == value).map(|(_, p)| *p)
+        }
+        AttrKind::SubMessageInt { selector: field, variants } => {
+            let sel = policy.field(field)?;
+            let raw = RawAttrs::new(siblings).filter(|a| a.ty() == sel.ty).last()?.payload;
+            let value = int_value(sel.kind, raw)?;
+            variants.iter().find(|(v, _)| *v == value).map(|(_, p)| *p)
         }
         _ => None,
     }
@@ -677,7 +659,10 @@ impl Walker<'_> {
                     }
                 }
             }
-            AttrKind::Nested(_) | AttrKind::NestedArray(_) | AttrKind::SubMessage { .. } => {
+            AttrKind::Nested(_)
+            | AttrKind::NestedArray(_)
+            | AttrKind::SubMessage { .. }
+            | AttrKind::SubMessageInt { .. } => {
                 if len == 0 {
                     return;
                 }

@@ -154,8 +154,13 @@ pub struct KernelError {
     pub offset: Option<u32>,
     /// Type of the attribute at that offset (flag bits removed), read from the request.
     pub attr_type: Option<u16>,
-    /// The Rust field path of that attribute, through the request's policy table.
+    /// The Rust field path of that attribute, through the request's policy table. When the
+    /// table does not know an attribute on the way, only the known prefix (see
+    /// [`unknown_type`](Self::unknown_type)).
     pub path: Option<FieldPath>,
+    /// When `path` stops short: the type of the attribute on the way to `offset` that the
+    /// policy table does not know (the attribute itself or an enclosing nest).
+    pub unknown_type: Option<u16>,
     /// A missing attribute, named the same way.
     pub missing: Option<Missing>,
     /// `NLMSGERR_ATTR_POLICY`: the rule the attribute broke.
@@ -177,10 +182,12 @@ impl KernelError {
     pub fn from_ack(ack: &ExtAck<'_>, request: &[u8], policy: Option<&'static Policy>) -> Self {
         let offset = ack.offset;
         let attr_type = offset.and_then(|o| attr_type_at(request, o as usize));
-        let path = match (policy, offset) {
-            (Some(p), Some(o)) => p.path_of_offset(request, o as usize),
+        let located = match (policy, offset) {
+            (Some(p), Some(o)) => p.locate(request, o as usize),
             _ => None,
         };
+        let unknown_type = located.and_then(|l| l.unknown);
+        let path = located.map(|l| l.path);
         let missing = ack.missing_type.map(|t| Missing {
             attr_type: t,
             nest_offset: ack.missing_nest,
@@ -194,6 +201,7 @@ impl KernelError {
             offset,
             attr_type,
             path,
+            unknown_type,
             missing,
             policy: ack.policy,
             cookie: ack.cookie.map(<[u8]>::to_vec),
@@ -232,7 +240,10 @@ impl fmt::Display for KernelError {
             write!(f, ": {m}")?;
         }
         match (&self.path, self.attr_type, self.offset) {
-            (Some(p), _, _) if !p.is_empty() => write!(f, " (at `{p}`)")?,
+            (Some(p), _, _) if !p.is_empty() => match self.unknown_type {
+                Some(t) => write!(f, " (at `{p}` → type {t})")?,
+                None => write!(f, " (at `{p}`)")?,
+            },
             (_, Some(t), Some(o)) => write!(f, " (attribute type {t} at byte {o} of the request)")?,
             (_, None, Some(o)) => write!(f, " (at byte {o} of the request)")?,
             _ => {}

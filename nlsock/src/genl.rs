@@ -250,6 +250,7 @@ impl<T: Transport> Socket<T> {
                 offset: None,
                 attr_type: None,
                 path: None,
+                unknown_type: None,
                 missing: None,
                 policy: None,
                 cookie: None,

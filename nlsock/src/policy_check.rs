@@ -356,7 +356,9 @@ pub fn kind_name(kind: AttrKind) -> String {
         AttrKind::Struct(n) => format!("binary (struct of {n} bytes)"),
         AttrKind::Nested(p) => format!("nested {}", p.name),
         AttrKind::NestedArray(p) => format!("nested-array {}", p.name),
-        AttrKind::SubMessage { selector, .. } => format!("nested (sub-message chosen by `{selector}`)"),
+        AttrKind::SubMessage { selector, .. } | AttrKind::SubMessageInt { selector, .. } => {
+            format!("nested (sub-message chosen by `{selector}`)")
+        }
         _ => format!("{kind:?}"),
     }
 }
@@ -380,7 +382,7 @@ fn compatible(ty: u32, kind: AttrKind) -> bool {
         NL_ATTR_TYPE_BINARY => matches!(kind, K::Binary | K::Struct(_) | K::Le(_)),
         // Every string encoder of nlattr ends the string with a NUL, which both accept.
         NL_ATTR_TYPE_STRING | NL_ATTR_TYPE_NUL_STRING => matches!(kind, K::String | K::NulString),
-        NL_ATTR_TYPE_NESTED => matches!(kind, K::Nested(_) | K::SubMessage { .. }),
+        NL_ATTR_TYPE_NESTED => matches!(kind, K::Nested(_) | K::SubMessage { .. } | K::SubMessageInt { .. }),
         NL_ATTR_TYPE_NESTED_ARRAY => matches!(kind, K::NestedArray(_)),
         NL_ATTR_TYPE_BITFIELD32 => kind == K::Bitfield32,
         _ => false,

@@ -19,6 +19,7 @@ fn opt_usize(c: Option<syn::Ident>) -> TokenStream {
 /// Errors go through the closure `__nla_w` (which adds the attribute and the path).
 pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let de = &g.de;
     let v = &spec.value_ty;
     let p = quote!(__nla_a.payload());
@@ -38,7 +39,7 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
     let dec = match &spec.form {
         Form::Plain => quote_spanned!(v.span()=> <#v as #k::Decode<#de>>::decode(#p, #o)),
         Form::Nested { .. } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode_depth);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
             quote!(#f(#p, #o, __nla_depth + 1))
         }
         Form::Be | Form::NetByteorder => quote! {
@@ -108,7 +109,7 @@ fn value_checks(g: &Gen<'_>, i: usize, spec: &AttrSpec, o: &TokenStream) -> Toke
 /// The match arm body for field `f` of a set.
 fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
-    let de = &g.de;
+    let nest = &g.nest;
     let name = &f.name;
     let l = names::local(f.index);
     let dup = cont.attrs.deny_duplicate.is_some();
@@ -130,7 +131,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
         (Presence::Array { keep_index }, _) => {
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#de>>::nested_decode_depth);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
             let decode_el = quote!(#f(__nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2));
             let push = if *keep_index {
                 quote!(#l.push((__nla_el.ty(), __nla_x)))
@@ -299,6 +300,27 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
             }
         }
     }
+    // Sets without a lifetime decode from any buffer; their fields and their containers
+    // name them through one lifetime-free trait.
+    let owned = if cont.lifetime.is_none() {
+        quote! {
+            #[automatically_derived]
+            #[doc(hidden)]
+            #not_recommended
+            impl #k::private::NestedOwned for #ident #tg {
+                #[inline]
+                fn nested_decode_depth(
+                    __nla_payload: &[u8],
+                    __nla_offset: usize,
+                    __nla_depth: usize,
+                ) -> ::core::result::Result<Self, #k::DecodeError> {
+                    <Self as #k::private::NestedSet<'_>>::nested_decode_depth(__nla_payload, __nla_offset, __nla_depth)
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #[automatically_derived]
         impl #de_impl #k::Decode<#de> for #ident #tg {
@@ -341,5 +363,6 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 ::core::result::Result::Ok(Self { #build })
             }
         }
+        #owned
     }
 }

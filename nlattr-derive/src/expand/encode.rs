@@ -14,6 +14,7 @@ use crate::attr::Form;
 /// Payload length of the value `__nla_v: &V`.
 fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     match &spec.form {
@@ -23,7 +24,7 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
             quote!(#f(__nla_v))
         }
         Form::Nested { .. } | Form::NestedArray { .. } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_len);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_len);
             quote!(#f(__nla_v))
         }
         Form::Be | Form::Le | Form::NetByteorder => quote!(::core::mem::size_of::<#v>()),
@@ -45,6 +46,7 @@ fn payload_len(g: &Gen<'_>, spec: &AttrSpec) -> TokenStream {
 /// An expression writing attribute `tc` holding `__nla_v: &V` to `__nla_wr`.
 fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let w = quote!(__nla_wr);
@@ -52,11 +54,11 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     match &spec.form {
         Form::Plain => quote!(#w.attr_raw(#tc | <#v as #k::Encode>::FLAGS, __nla_v)),
         Form::Nested { no_flag: false } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
             quote!(#f(__nla_v, #w, #tc | #nested))
         }
         Form::Nested { no_flag: true } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
             quote!(#f(__nla_v, #w, #tc))
         }
         Form::Be => quote!(#w.attr_raw(#tc, &#k::codec::Be(*__nla_v))),
@@ -100,6 +102,7 @@ fn write_one(g: &Gen<'_>, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
 /// Statements checking `__nla_v: &V` before sending; errors through the closure `__nla_ew`.
 fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let mut out = TokenStream::new();
@@ -129,7 +132,7 @@ fn check_one(g: &Gen<'_>, i: usize, spec: &AttrSpec, tc: &syn::Ident) -> TokenSt
     }
     match &spec.form {
         Form::Nested { .. } | Form::NestedArray { .. } => {
-            let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_check);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_check);
             out.extend(quote! {
                 if let ::core::result::Result::Err(__nla_e) = #f(__nla_v) {
                     return ::core::result::Result::Err(__nla_ew(__nla_e));
@@ -158,7 +161,7 @@ fn opt(c: Option<syn::Ident>) -> TokenStream {
 
 pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
-    let lt = &g.lt;
+    let nest = &g.nest;
     let (ident, ig, tg) = (g.ident, &g.impl_generics, &g.ty_generics);
     let mut len = TokenStream::new();
     let mut enc = TokenStream::new();
@@ -240,9 +243,13 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let ii =
                             quote!(<u32 as ::core::convert::TryFrom<usize>>::try_from(__nla_i)
                                 .unwrap_or(u32::MAX));
-                        let f = quote_spanned!(v.span()=> <#v as #k::private::NestedSet<#lt>>::nested_put);
-                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #k::consts::NLA_F_NESTED));
-                        let el_len = quote!(<#v as #k::private::NestedSet<#lt>>::nested_len(__nla_v));
+                        let f = quote_spanned!(v.span()=> <#v as #nest>::nested_put);
+                        // `nested_array(no_flag)`: neither the array nor its entries carry
+                        // `NLA_F_NESTED`, as the kernel writes some of its replies.
+                        let no_flag = matches!(spec.form, Form::NestedArray { no_flag: true, .. });
+                        let flag = if no_flag { quote!(0u16) } else { quote!(#k::consts::NLA_F_NESTED) };
+                        let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #flag));
+                        let el_len = quote!(<#v as #nest>::nested_len(__nla_v));
                         // Elements that encode to nothing are left out, and so is a nest that
                         // would hold only such elements: the decoder skips empty entries (as
                         // the kernel does), so writing them would not survive a round trip.
@@ -264,7 +271,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         });
                         enc.extend(quote! {
                             if #any {
-                                let __nla_nest = match __nla_wr.begin_nest(#tc) {
+                                let __nla_nest = match __nla_wr.begin_attr(#tc | #flag) {
                                     ::core::result::Result::Ok(__nla_x) => __nla_x,
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
@@ -393,6 +400,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
 
 pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, ig, de_impl, tg) = (g.ident, &g.impl_generics, &g.de_impl, &g.ty_generics);
@@ -401,6 +409,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let mut flags = TokenStream::new();
     let mut checks = TokenStream::new();
     let mut table = TokenStream::new();
+    let mut int_table = TokenStream::new();
     let mut selects = TokenStream::new();
     let mut other = quote! {
         ::core::result::Result::Err(#k::DecodeError::new(__nla_o, #k::DecodeErrorKind::Invalid(
@@ -432,7 +441,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 quote!(::core::result::Result::map(#f(__nla_p, __nla_o), Self::#vi))
             }
             Some(t) => {
-                let f = quote_spanned!(t.span()=> <#t as #k::private::NestedSet<#de>>::nested_decode_depth);
+                let f = quote_spanned!(t.span()=> <#t as #nest>::nested_decode_depth);
                 quote!(::core::result::Result::map(#f(__nla_p, __nla_o, __nla_depth), Self::#vi))
             }
             None => quote!(::core::result::Result::Ok(Self::#vi)),
@@ -458,6 +467,9 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
             if let (syn::Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }), Some(t)) = (sel, var.ty) {
                 table.extend(quote!((#s, <#t as #k::policy::HasPolicy>::POLICY),));
             }
+            if let (true, Some(t)) = (is_int_literal(sel), var.ty) {
+                int_table.extend(quote!(((#sel) as i128, <#t as #k::policy::HasPolicy>::POLICY),));
+            }
         }
     }
     quote! {
@@ -473,6 +485,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #ig #k::SubMessage for #ident #tg {
             const VARIANTS: &'static [(&'static str, &'static #k::policy::Policy)] = &[#table];
+            const INT_VARIANTS: &'static [(i128, &'static #k::policy::Policy)] = &[#int_table];
             fn flags(&self) -> u16 {
                 match self { #flags }
             }
@@ -507,6 +520,18 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                 <Self as #k::private::SubMsgField<#de>>::sub_decode_depth(__nla_sel, __nla_p, __nla_o, 0)
             }
         }
+    }
+}
+
+/// Whether a `select` value is an integer literal (`6`, `6u16`, `-1`): the ones the
+/// policy table lists by value. Other expressions select at run time only.
+fn is_int_literal(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Lit(syn::ExprLit { lit: Lit::Int(_), .. }) => true,
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => is_int_literal(expr),
+        syn::Expr::Paren(p) => is_int_literal(&p.expr),
+        syn::Expr::Group(g) => is_int_literal(&g.expr),
+        _ => false,
     }
 }
 

@@ -42,6 +42,16 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
             const POLICY: &'static #krate::policy::Policy = &#krate::policy::Policy::empty("");
         }
     };
+    let owned = if lts.is_empty() {
+        quote! {
+            #[automatically_derived]
+            impl #krate::private::NestedOwned for #ident {
+                fn nested_decode_depth(_: &[u8], _: usize, _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     let body = match (derive, &input.data) {
         (Derive::Attrs, syn::Data::Struct(_)) => quote! {
             #encode
@@ -55,6 +65,7 @@ pub fn stubs(input: &DeriveInput, derive: Derive, krate: &Path) -> TokenStream {
             impl #de_ig #krate::private::NestedSet<#de> for #ident #tg #wc {
                 fn nested_decode_depth(_: &#de [u8], _: usize, _: usize) -> ::core::result::Result<Self, #krate::DecodeError> { ::core::unreachable!() }
             }
+            #owned
         },
         (Derive::Attrs, _) => quote! {
             #policy

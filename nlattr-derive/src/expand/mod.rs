@@ -34,6 +34,9 @@ pub struct Gen<'c> {
     pub ident: &'c syn::Ident,
     /// The lifetime nested sets are named with outside `Decode` (`'a` or `'static`).
     pub lt: TokenStream,
+    /// The trait `nested` and `nested_array` field types are used through: `NestedSet<'a>`,
+    /// or `NestedOwned` in a set without a lifetime.
+    pub nest: TokenStream,
 }
 
 pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
@@ -74,6 +77,12 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         ty_generics: quote!(#tg),
         ident: cont.ident,
         lt: cont.lifetime.as_ref().map_or_else(|| quote!('static), |l| quote!(#l)),
+        nest: {
+            let k = &cont.krate;
+            cont.lifetime
+                .as_ref()
+                .map_or_else(|| quote!(#k::private::NestedOwned), |l| quote!(#k::private::NestedSet<#l>))
+        },
     };
     match &cont.body {
         Body::Set(fields) => {

@@ -10,6 +10,7 @@ use crate::attr::Form;
 
 fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> TokenStream {
     let k = g.krate;
+    let nest = &g.nest;
     let lt = &g.lt;
     let v = &spec.value_ty;
     let kind = quote!(#k::policy::AttrKind);
@@ -25,18 +26,24 @@ fn entry(g: &Gen<'_>, i: usize, name: &str, spec: &AttrSpec, in_set: bool) -> To
         Form::Flag => (quote!(#kind::Flag), quote!(false)),
         Form::Fixed => (quote!(#kind::Struct(::core::mem::size_of::<#v>())), quote!(false)),
         Form::With(_) => (quote!(#kind::Binary), quote!(false)),
-        Form::Nested { no_flag } => (
-            quote_spanned!(v.span()=> #kind::Nested(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
-            quote!(!#no_flag),
-        ),
-        Form::NestedArray { .. } => (
-            quote_spanned!(v.span()=> #kind::NestedArray(<#v as #k::private::NestedSet<#lt>>::NESTED_POLICY)),
-            quote!(true),
-        ),
+        Form::Nested { no_flag } => {
+            (quote_spanned!(v.span()=> #kind::Nested(<#v as #nest>::NESTED_POLICY)), quote!(!#no_flag))
+        }
+        Form::NestedArray { no_flag, .. } => {
+            (quote_spanned!(v.span()=> #kind::NestedArray(<#v as #nest>::NESTED_POLICY)), quote!(!#no_flag))
+        }
         Form::Submsg { selector, no_flag } => {
             let sel = selector.to_string();
+            let sub = quote_spanned!(v.span()=> <#v as #k::private::SubMsgField<#lt>>);
             (
-                quote_spanned!(v.span()=> #kind::SubMessage { selector: #sel, variants: <#v as #k::private::SubMsgField<#lt>>::SUB_VARIANTS }),
+                // Integer `select` values when the enum has them, text otherwise.
+                quote! {
+                    if #sub::SUB_INT_VARIANTS.is_empty() {
+                        #kind::SubMessage { selector: #sel, variants: #sub::SUB_VARIANTS }
+                    } else {
+                        #kind::SubMessageInt { selector: #sel, variants: #sub::SUB_INT_VARIANTS }
+                    }
+                },
                 quote!(!#no_flag),
             )
         }

@@ -92,11 +92,12 @@ pub struct Family<'a> {
     #[nla(type = CTRL_ATTR_MAXATTR)]
     pub maxattr: Option<u32>,
     /// `CTRL_ATTR_OPS`: an indexed array (indices from 1) of operations. The kernel sets
-    /// `NLA_F_NESTED` on none of these nests; the encoder sets it on all of them.
-    #[nla(type = CTRL_ATTR_OPS, nested_array)]
+    /// `NLA_F_NESTED` on none of these nests, and neither does the encoder.
+    #[nla(type = CTRL_ATTR_OPS, nested_array(no_flag))]
     pub ops: Vec<Op>,
-    /// `CTRL_ATTR_MCAST_GROUPS`: an indexed array (indices from 1) of multicast groups.
-    #[nla(type = CTRL_ATTR_MCAST_GROUPS, nested_array)]
+    /// `CTRL_ATTR_MCAST_GROUPS`: an indexed array (indices from 1) of multicast groups,
+    /// without `NLA_F_NESTED` as the kernel writes it.
+    #[nla(type = CTRL_ATTR_MCAST_GROUPS, nested_array(no_flag))]
     pub mcast_groups: Vec<McastGroup<'a>>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
