@@ -173,7 +173,12 @@ impl<'b> Writer<'b> {
     #[inline]
     pub fn align(&mut self) -> Result<(), EncodeError> {
         let len = self.len();
-        self.put_zeros(align4(len) - len)
+        let pad = align4(len) - len;
+        // Most payloads are whole words already: skip the (empty) resize.
+        if pad == 0 {
+            return Ok(());
+        }
+        self.put_zeros(pad)
     }
 
     fn bytes_mut(&mut self) -> &mut [u8] {
@@ -288,6 +293,27 @@ impl<'b> Writer<'b> {
     /// As [`attr`](Self::attr).
     #[inline]
     pub fn attr_raw<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+        if T::FLAGS & NLA_F_NESTED == 0 {
+            // A leaf value knows its length cheaply: write the final header at once instead
+            // of patching it afterwards.
+            let len = NLA_HDRLEN + value.encoded_len();
+            let Ok(len16) = u16::try_from(len) else {
+                return Err(EncodeError::AttributeTooLong { attr_type: raw_type & NLA_TYPE_MASK, len });
+            };
+            let start = self.len();
+            let [l0, l1] = len16.to_ne_bytes();
+            let [t0, t1] = raw_type.to_ne_bytes();
+            self.put(&[l0, l1, t0, t1])?;
+            if let Err(e) = value.encode(self) {
+                self.truncate(start);
+                return Err(e);
+            }
+            if self.len() - start == len {
+                return self.align().inspect_err(|_| self.truncate(start));
+            }
+            // `encode` wrote another length than `encoded_len` said: fix the header up.
+            return self.end_nest(Nest { start, ty: raw_type });
+        }
         let nest = self.begin_attr(raw_type)?;
         if let Err(e) = value.encode(self) {
             self.truncate(nest.start);

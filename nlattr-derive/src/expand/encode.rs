@@ -343,22 +343,36 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                         let no_flag = matches!(spec.form, Form::NestedArray { no_flag: true, .. });
                         let flag = if no_flag { quote!(0u16) } else { quote!(#k::consts::NLA_F_NESTED) };
                         let put_el = quote!(#f(__nla_v, __nla_wr, #idx | #flag));
+                        let el_len = quote!(<#v as #nest>::nested_len(__nla_v));
+                        // Elements that encode to nothing are left out, and so is a nest that
+                        // would hold only such elements: the decoder skips empty entries (as
+                        // the kernel does), so writing them would not survive a round trip.
+                        let any = quote! {
+                            ::core::iter::Iterator::any(&mut self.#m.iter(), |#pat| #el_len != 0)
+                        };
                         len.extend(quote! {
-                            if !self.#m.is_empty() {
+                            if #any {
                                 let mut __nla_inner: usize = 0;
                                 for #pat in &self.#m {
-                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(<#v as #nest>::nested_len(__nla_v)));
+                                    let __nla_l = #el_len;
+                                    if __nla_l == 0 {
+                                        continue;
+                                    }
+                                    __nla_inner = __nla_inner.saturating_add(#k::writer::attr_size(__nla_l));
                                 }
                                 __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_inner));
                             }
                         });
                         fenc.extend(quote! {
-                            if !self.#m.is_empty() {
+                            if #any {
                                 let __nla_nest = match __nla_wr.begin_attr(#tc | #flag) {
                                     ::core::result::Result::Ok(__nla_x) => __nla_x,
                                     ::core::result::Result::Err(__nla_e) => { #enc_fail }
                                 };
                                 for (__nla_i, #pat) in ::core::iter::Iterator::enumerate(self.#m.iter()) {
+                                    if #el_len == 0 {
+                                        continue;
+                                    }
                                     if let ::core::result::Result::Err(__nla_e) = #put_el {
                                         return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).at_index(#ii).in_field(#name));
                                     }

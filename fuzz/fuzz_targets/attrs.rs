@@ -1,0 +1,3 @@
+//! `attrs` under libFuzzer: `RUSTC_BOOTSTRAP=1 cargo fuzz run attrs`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| nlattr_fuzz::run("attrs", data));

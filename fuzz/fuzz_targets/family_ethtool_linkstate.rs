@@ -1,0 +1,3 @@
+//! `family_ethtool_linkstate` under libFuzzer: `RUSTC_BOOTSTRAP=1 cargo fuzz run family_ethtool_linkstate`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| nlattr_fuzz::run("family_ethtool_linkstate", data));

@@ -1,0 +1,3 @@
+//! `family_route` under libFuzzer: `RUSTC_BOOTSTRAP=1 cargo fuzz run family_route`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| nlattr_fuzz::run("family_route", data));

@@ -1,0 +1,3 @@
+//! `framing` under libFuzzer: `RUSTC_BOOTSTRAP=1 cargo fuzz run framing`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| nlattr_fuzz::run("framing", data));
