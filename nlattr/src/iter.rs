@@ -250,6 +250,7 @@ impl<'a> Attr<'a> {
 
     /// Builds an attribute by hand (for tests and for re-emitting kept attributes).
     #[must_use]
+    #[inline]
     pub fn from_parts(raw_type: u16, payload: &'a [u8], offset: usize) -> Self {
         Self { raw_type, payload, offset }
     }

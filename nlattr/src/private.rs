@@ -359,3 +359,53 @@ impl OrderField for crate::AttrOrder {
         order
     }
 }
+
+/// One step of [`next_attr`].
+#[derive(Clone, Copy, Debug)]
+pub enum Step<'a> {
+    /// The next attribute.
+    Attr(crate::iter::Attr<'a>),
+    /// No bytes left.
+    End,
+    /// The next header is malformed; [`attr_error`] on the unchanged cursor says how.
+    Bad,
+}
+
+/// The attribute walk of derived decoders: the same framing as [`crate::iter::Attrs`] with
+/// the cursor held by the caller (`rest` the bytes not yet read, `at` their absolute offset),
+/// so the loop keeps no error slot and no `done` flag. On [`Step::Bad`] the cursor is left
+/// as it was.
+#[inline(always)]
+pub fn next_attr<'a>(rest: &mut &'a [u8], at: &mut usize) -> Step<'a> {
+    let bytes = *rest;
+    let Some((hdr, after)) = bytes.split_first_chunk::<4>() else {
+        return if bytes.is_empty() { Step::End } else { Step::Bad };
+    };
+    let len = usize::from(u16::from_ne_bytes([hdr[0], hdr[1]]));
+    let raw_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
+    let Some(payload) = len.checked_sub(crate::consts::NLA_HDRLEN).and_then(|n| after.get(..n)) else {
+        return Step::Bad;
+    };
+    let here = *at;
+    let step = crate::consts::align4(len);
+    // Past the end only when the last attribute lacks its padding: nothing is left then.
+    *rest = bytes.get(step..).unwrap_or_default();
+    *at = here + step.min(bytes.len());
+    Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, here))
+}
+
+/// The error [`crate::iter::Attrs`] reports for the malformed attribute at the start of
+/// `rest` (absolute offset `at`), for a [`Step::Bad`] of [`next_attr`].
+#[cold]
+#[inline(never)]
+#[must_use]
+pub fn attr_error(rest: &[u8], at: usize) -> DecodeError {
+    match crate::iter::Attrs::new(rest, at).next() {
+        Some(Err(e)) => e,
+        // Not reached: `next_attr` says `Bad` only where `Attrs` fails.
+        _ => DecodeError::new(
+            at,
+            DecodeErrorKind::Truncated { needed: crate::consts::NLA_HDRLEN, available: rest.len() },
+        ),
+    }
+}

@@ -359,10 +359,14 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 };
                 let __nla_base: usize = __nla_offset.saturating_add(__nla_hlen);
                 #locals
-                for __nla_item in #k::iter::Attrs::new(__nla_body, __nla_base) {
-                    let __nla_a: #k::Attr<#de> = match __nla_item {
-                        ::core::result::Result::Ok(__nla_a) => __nla_a,
-                        ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_e),
+                let mut __nla_rest: &#de [u8] = __nla_body;
+                let mut __nla_at: usize = __nla_base;
+                loop {
+                    let __nla_a: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_rest, &mut __nla_at) {
+                        #k::private::Step::Attr(__nla_a) => __nla_a,
+                        #k::private::Step::End => break,
+                        #k::private::Step::Bad => return ::core::result::Result::Err(
+                            #k::private::attr_error(__nla_rest, __nla_at)),
                     };
                     match __nla_a.ty() {
                         #arms
