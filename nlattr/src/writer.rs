@@ -94,6 +94,16 @@ impl<'b> Writer<'b> {
         }
     }
 
+    /// Bytes that can still be appended without failing.
+    #[inline]
+    fn room(&self) -> usize {
+        match &self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { .. } => usize::MAX,
+            Out::Slice { buf, len } => buf.len() - *len,
+        }
+    }
+
     /// Reserves room for `additional` more bytes (a no-op for slices).
     pub fn reserve(&mut self, additional: usize) {
         match &mut self.out {
@@ -293,6 +303,16 @@ impl<'b> Writer<'b> {
     /// As [`attr`](Self::attr).
     #[inline]
     pub fn attr_raw<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+        value.encode_as_attr(raw_type, self)
+    }
+
+    /// [`attr_raw`](Self::attr_raw) through `value`'s [`Encode::encode`]: the provided
+    /// [`Encode::encode_as_attr`].
+    pub(crate) fn attr_general<T: Encode + ?Sized>(
+        &mut self,
+        raw_type: u16,
+        value: &T,
+    ) -> Result<(), EncodeError> {
         if T::FLAGS & NLA_F_NESTED == 0 {
             // A leaf value knows its length cheaply: write the final header at once instead
             // of patching it afterwards.
@@ -320,6 +340,38 @@ impl<'b> Writer<'b> {
             return Err(e);
         }
         self.end_nest(nest)
+    }
+
+    /// A leaf attribute whose payload is the `N` bytes `payload` (`value` encoded), header
+    /// and padding assembled on the stack and appended with one copy. At an unaligned
+    /// position, or into a fixed buffer without room, it takes the general path, whose
+    /// padding and errors stay the reference.
+    #[inline]
+    pub(crate) fn leaf_attr<const N: usize, T: Encode + ?Sized>(
+        &mut self,
+        raw_type: u16,
+        payload: [u8; N],
+        value: &T,
+    ) -> Result<(), EncodeError> {
+        const MAX: usize = 20;
+        let whole = align4(NLA_HDRLEN + N);
+        if whole <= MAX && self.len() % 4 == 0 && self.room() >= whole {
+            let mut bytes = [0u8; MAX];
+            if let (Some((head, body)), Ok(len16)) =
+                (bytes.split_first_chunk_mut::<NLA_HDRLEN>(), u16::try_from(NLA_HDRLEN + N))
+            {
+                if let Some(dst) = body.get_mut(..N) {
+                    let [l0, l1] = len16.to_ne_bytes();
+                    let [t0, t1] = raw_type.to_ne_bytes();
+                    *head = [l0, l1, t0, t1];
+                    dst.copy_from_slice(&payload);
+                    if let Some(all) = bytes.get(..whole) {
+                        return self.put(all);
+                    }
+                }
+            }
+        }
+        self.attr_general(raw_type, value)
     }
 
     /// Writes an attribute whose payload is `payload`.

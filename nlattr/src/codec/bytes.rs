@@ -186,11 +186,17 @@ impl<const N: usize> Decode<'_> for [u8; N] {
 
 /// 4 bytes, network order.
 impl Encode for Ipv4Addr {
+    #[inline]
     fn encoded_len(&self) -> usize {
         4
     }
+    #[inline]
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(&self.octets())
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.leaf_attr(raw_type, self.octets(), self)
     }
 }
 
@@ -203,11 +209,17 @@ impl Decode<'_> for Ipv4Addr {
 
 /// 16 bytes, network order.
 impl Encode for Ipv6Addr {
+    #[inline]
     fn encoded_len(&self) -> usize {
         16
     }
+    #[inline]
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(&self.octets())
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.leaf_attr(raw_type, self.octets(), self)
     }
 }
 
@@ -230,6 +242,13 @@ impl Encode for IpAddr {
         match self {
             IpAddr::V4(a) => a.encode(w),
             IpAddr::V6(a) => a.encode(w),
+        }
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        match self {
+            IpAddr::V4(a) => a.encode_as_attr(raw_type, w),
+            IpAddr::V6(a) => a.encode_as_attr(raw_type, w),
         }
     }
 }

@@ -19,6 +19,10 @@ macro_rules! native_int {
             fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
                 w.put(&self.to_ne_bytes())
             }
+            #[inline]
+            fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.leaf_attr(raw_type, self.to_ne_bytes(), self)
+            }
         }
         impl Decode<'_> for $t {
             #[inline]
@@ -35,6 +39,10 @@ macro_rules! native_int {
             #[inline]
             fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
                 w.put(&self.0.to_be_bytes())
+            }
+            #[inline]
+            fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.leaf_attr(raw_type, self.0.to_be_bytes(), self)
             }
         }
         impl Decode<'_> for Be<$t> {
@@ -54,6 +62,10 @@ macro_rules! native_int {
             #[inline]
             fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
                 w.put(&self.0.to_le_bytes())
+            }
+            #[inline]
+            fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+                w.leaf_attr(raw_type, self.0.to_le_bytes(), self)
             }
         }
         impl Decode<'_> for Le<$t> {

@@ -54,6 +54,18 @@ pub trait Encode {
     /// # Errors
     /// [`EncodeError`] when the writer has no room or the value cannot be represented.
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError>;
+
+    /// Appends `self` as one whole attribute with the type word `raw_type` (header, payload
+    /// and padding); [`Writer::attr_raw`] calls it. The provided method writes the header,
+    /// then [`encode`](Self::encode)s; fixed-size leaves (integers, addresses) override it to
+    /// append the attribute with one copy.
+    ///
+    /// # Errors
+    /// As [`Writer::attr_raw`].
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.attr_general(raw_type, self)
+    }
 }
 
 /// A value that can be read from an attribute payload.
@@ -80,6 +92,10 @@ impl<T: Encode + ?Sized> Encode for &T {
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         (**self).encode(w)
     }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        (**self).encode_as_attr(raw_type, w)
+    }
 }
 
 #[cfg(feature = "alloc")]
@@ -91,6 +107,9 @@ impl<T: Encode + ?Sized> Encode for alloc::boxed::Box<T> {
     }
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         (**self).encode(w)
+    }
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        (**self).encode_as_attr(raw_type, w)
     }
 }
 
