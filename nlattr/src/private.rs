@@ -375,7 +375,7 @@ pub enum Step<'a> {
 /// the cursor held by the caller (`rest` the bytes not yet read, `at` their absolute offset),
 /// so the loop keeps no error slot and no `done` flag. On [`Step::Bad`] the cursor is left
 /// as it was.
-#[inline(always)]
+#[inline]
 pub fn next_attr<'a>(rest: &mut &'a [u8], at: &mut usize) -> Step<'a> {
     let bytes = *rest;
     let Some((hdr, after)) = bytes.split_first_chunk::<4>() else {

@@ -344,6 +344,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
         #[doc(hidden)]
         #not_recommended
         impl #de_impl #k::private::NestedSet<#de> for #ident #tg {
+            #[inline]
             fn nested_decode_depth(
                 __nla_payload: &#de [u8],
                 __nla_offset: usize,
