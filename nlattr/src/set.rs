@@ -61,13 +61,7 @@ pub trait AttrSet: Encode + HasPolicy {
         pid: u32,
     ) -> Result<(), EncodeError> {
         w.reserve(crate::consts::align4(w.len()) - w.len() + NLMSG_HDRLEN + self.encoded_len());
-        let start = w.len();
-        let mark = w.begin_message(ty, flags, seq, pid)?;
-        if let Err(e) = self.encode(w) {
-            w.truncate(start);
-            return Err(e);
-        }
-        w.end_message(mark)
+        write_message(self, w, ty, flags, seq, pid)
     }
 
     /// One message of type `ty` holding `self`, in a vector allocated once at its exact size.
@@ -77,9 +71,29 @@ pub trait AttrSet: Encode + HasPolicy {
     #[cfg(feature = "alloc")]
     fn to_message_vec(&self, ty: u16, flags: u16, seq: u32, pid: u32) -> Result<Vec<u8>, EncodeError> {
         let mut out = Vec::with_capacity(NLMSG_HDRLEN + self.encoded_len());
-        self.encode_message(&mut Writer::new(&mut out), ty, flags, seq, pid)?;
+        // The exact room is there already: `encode_message` would only measure again.
+        write_message(self, &mut Writer::new(&mut out), ty, flags, seq, pid)?;
         Ok(out)
     }
+}
+
+/// [`AttrSet::encode_message`] after its reservation: the header, `set`, the final length,
+/// and nothing left behind on failure.
+fn write_message<S: AttrSet + ?Sized>(
+    set: &S,
+    w: &mut Writer<'_>,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    pid: u32,
+) -> Result<(), EncodeError> {
+    let start = w.len();
+    let mark = w.begin_message(ty, flags, seq, pid)?;
+    if let Err(e) = set.encode(w) {
+        w.truncate(start);
+        return Err(e);
+    }
+    w.end_message(mark)
 }
 
 /// The enum form of `#[derive(NlAttrs)]`: each value is one attribute.
