@@ -215,6 +215,22 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
     /// The set's [`DecodeError`].
     fn nested_decode_depth(payload: &'a [u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
 
+    /// [`nested_decode_depth`](Self::nested_decode_depth) into `self`, as
+    /// [`DecodeInPlace`](crate::DecodeInPlace).
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    #[inline]
+    fn nested_decode_in_place(
+        &mut self,
+        payload: &'a [u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::nested_decode_depth(payload, offset, depth)?;
+        Ok(())
+    }
+
     /// Payload length.
     #[inline]
     fn nested_len(&self) -> usize {
@@ -258,6 +274,21 @@ pub trait NestedOwned: AttrSet + Sized {
     /// # Errors
     /// The set's [`DecodeError`].
     fn nested_decode_depth(payload: &[u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
+
+    /// As [`NestedSet::nested_decode_in_place`], from a buffer of any lifetime.
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    #[inline]
+    fn nested_decode_in_place(
+        &mut self,
+        payload: &[u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::nested_decode_depth(payload, offset, depth)?;
+        Ok(())
+    }
 
     /// Payload length.
     #[inline]
@@ -308,6 +339,23 @@ pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
         offset: usize,
         depth: usize,
     ) -> Result<Self, DecodeError>;
+
+    /// [`sub_decode_depth`](Self::sub_decode_depth) into `self`: a variant the selector
+    /// picks again is decoded in place.
+    ///
+    /// # Errors
+    /// As [`SubMessageDecode::decode_selected`].
+    #[inline]
+    fn sub_decode_in_place<S: Selector + ?Sized>(
+        &mut self,
+        selector: Option<&S>,
+        payload: &'a [u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::sub_decode_depth(selector, payload, offset, depth)?;
+        Ok(())
+    }
 
     /// Payload length.
     #[inline]
@@ -387,10 +435,10 @@ pub fn next_attr<'a>(rest: &mut &'a [u8], at: &mut usize) -> Step<'a> {
         return Step::Bad;
     };
     let here = *at;
-    let step = crate::consts::align4(len);
-    // Past the end only when the last attribute lacks its padding: nothing is left then.
+    // `len <= bytes.len()` here; the padding may be missing after the last attribute.
+    let step = ((len + 3) & !3).min(bytes.len());
     *rest = bytes.get(step..).unwrap_or_default();
-    *at = here + step.min(bytes.len());
+    *at = here + step;
     Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, here))
 }
 
