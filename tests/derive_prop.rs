@@ -165,6 +165,8 @@ struct Every {
     scaled: Option<u32>,
     #[nla(type = 32, len = 6)]
     mac: Option<[u8; 6]>,
+    #[nla(type = 33, nested)]
+    beta: Option<Beta>,
     #[nla(unknown)]
     rest: Vec<OwnedAttr>,
 }
@@ -227,6 +229,7 @@ prop_compose! {
         d in any::<u32>(),
         scaled in proptest::option::of(0u32..400_000_000),
         mac in any::<Option<[u8; 6]>>(),
+        beta in proptest::option::of((any::<[u8; 2]>(), any::<Option<i32>>())),
         rest in proptest::collection::vec(
             (200u16..=0x3fff, prop_oneof![Just(0), Just(NLA_F_NESTED), Just(NLA_F_NET_BYTEORDER)],
              proptest::collection::vec(any::<u8>(), 0..24)),
@@ -256,6 +259,7 @@ prop_compose! {
             cache: 0,
             scaled,
             mac,
+            beta: beta.map(|(h, b)| Beta { hdr: GenlMsgHdr { cmd: h[0], version: h[1], reserved: 0 }, b }),
             rest: rest.into_iter().map(|(t, f, payload)| OwnedAttr { raw_type: t | f, payload }).collect(),
         }
     }

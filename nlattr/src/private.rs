@@ -231,6 +231,15 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
         Ok(())
     }
 
+    /// The value decoding no attribute gives (every field absent, empty or its default),
+    /// when the set has no required field; decoding in place starts from it instead of
+    /// building a value and moving it.
+    #[inline]
+    #[must_use]
+    fn nested_blank() -> Option<Self> {
+        None
+    }
+
     /// Payload length.
     #[inline]
     fn nested_len(&self) -> usize {
@@ -288,6 +297,13 @@ pub trait NestedOwned: AttrSet + Sized {
     ) -> Result<(), DecodeError> {
         *self = Self::nested_decode_depth(payload, offset, depth)?;
         Ok(())
+    }
+
+    /// As [`NestedSet::nested_blank`].
+    #[inline]
+    #[must_use]
+    fn nested_blank() -> Option<Self> {
+        None
     }
 
     /// Payload length.
@@ -456,4 +472,11 @@ pub fn attr_error(rest: &[u8], at: usize) -> DecodeError {
             DecodeErrorKind::Truncated { needed: crate::consts::NLA_HDRLEN, available: rest.len() },
         ),
     }
+}
+
+/// An all-zero header, for [`NestedSet::nested_blank`].
+#[inline]
+#[must_use]
+pub fn zeroed_header<H: zerocopy::FromZeros>() -> H {
+    H::new_zeroed()
 }

@@ -274,10 +274,19 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                             return ::core::result::Result::Err(__nla_w(__nla_e));
                         }
                     }
-                    ::core::option::Option::None => {
-                        #body
-                        #l = ::core::option::Option::Some(__nla_x);
-                    }
+                    ::core::option::Option::None => match <#v as #nest>::nested_blank() {
+                        ::core::option::Option::Some(__nla_b) => {
+                            if let ::core::result::Result::Err(__nla_e) = #into(
+                                #l.insert(__nla_b), __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 1,
+                            ) {
+                                return ::core::result::Result::Err(__nla_w(__nla_e));
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            #body
+                            #l = ::core::option::Option::Some(__nla_x);
+                        }
+                    },
                 }
                 #seen = true;
             }
@@ -546,12 +555,41 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
     }
 }
 
+/// `Some(Self { .. })` with every field as decoding no attribute leaves it, or `None` when
+/// a field is required (it has no such value).
+fn blank(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let k = g.krate;
+    let mut build = TokenStream::new();
+    for f in fields {
+        let (m, fty) = (&f.member, f.ty);
+        let v = match &f.role {
+            Role::Header => quote_spanned!(fty.span()=> #k::private::zeroed_header::<#fty>()),
+            Role::Order => {
+                quote_spanned!(fty.span()=> <#fty as #k::private::OrderField>::from_order(#k::AttrOrder::new()))
+            }
+            Role::Skip | Role::Unknown => quote!(::core::default::Default::default()),
+            Role::Attr(spec) => match &spec.presence {
+                Presence::Required => return quote!(::core::option::Option::None),
+                Presence::Default(Some(e)) => quote_spanned!(e.span()=> #e),
+                Presence::Flag => quote!(false),
+                Presence::Optional => quote!(::core::option::Option::None),
+                Presence::Default(None) | Presence::Multi | Presence::Array { .. } => {
+                    quote!(::core::default::Default::default())
+                }
+            },
+        };
+        build.extend(quote!(#m: #v,));
+    }
+    quote!(::core::option::Option::Some(Self { #build }))
+}
+
 pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
     let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
     let fresh = body(g, cont, fields, Mode::Fresh);
+    let blank = blank(g, fields);
     let in_place = body(g, cont, fields, Mode::InPlace);
     // Sets without a lifetime decode from any buffer; their fields and their containers
     // name them through one lifetime-free trait.
@@ -577,6 +615,10 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                     __nla_depth: usize,
                 ) -> ::core::result::Result<(), #k::DecodeError> {
                     <Self as #k::private::NestedSet<'_>>::nested_decode_in_place(self, __nla_payload, __nla_offset, __nla_depth)
+                }
+                #[inline]
+                fn nested_blank() -> ::core::option::Option<Self> {
+                    <Self as #k::private::NestedSet<'_>>::nested_blank()
                 }
             }
         }
@@ -626,6 +668,10 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 let __nla_self = self;
                 #too_deep
                 #in_place
+            }
+            #[inline]
+            fn nested_blank() -> ::core::option::Option<Self> {
+                #blank
             }
         }
         #owned
