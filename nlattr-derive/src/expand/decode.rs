@@ -588,8 +588,27 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     let not_recommended = super::not_recommended();
     let de = &g.de;
     let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
-    let fresh = body(g, cont, fields, Mode::Fresh);
     let blank = blank(g, fields);
+    // A set with a blank value decodes into it: one walk to generate and no value built
+    // apart and moved in.
+    let has_blank =
+        !fields.iter().any(|f| matches!(&f.role, Role::Attr(s) if matches!(s.presence, Presence::Required)));
+    let fresh = if has_blank {
+        quote! {
+            let mut __nla_v: Self = match <Self as #k::private::NestedSet<#de>>::nested_blank() {
+                ::core::option::Option::Some(__nla_v) => __nla_v,
+                ::core::option::Option::None => ::core::unreachable!(),
+            };
+            match <Self as #k::private::NestedSet<#de>>::nested_decode_in_place(
+                &mut __nla_v, __nla_payload, __nla_offset, __nla_depth,
+            ) {
+                ::core::result::Result::Ok(()) => ::core::result::Result::Ok(__nla_v),
+                ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
+            }
+        }
+    } else {
+        body(g, cont, fields, Mode::Fresh)
+    };
     let in_place = body(g, cont, fields, Mode::InPlace);
     // Sets without a lifetime decode from any buffer; their fields and their containers
     // name them through one lifetime-free trait.
