@@ -163,6 +163,7 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
             contender!("nlattr-borrowed", link_borrowed),
             contender!("nlattr-borrowed-new", link_borrowed_new),
             contender!("nlattr-owned", link_owned),
+            contender!("nlattr-owned-new", link_owned_new),
             contender!("netlink-bindings", link_bindings),
             contender!("netlink-packet-route", link_npr),
             contender!("neli", link_neli),
@@ -172,6 +173,7 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
             contender!("nlattr-borrowed", genl_borrowed),
             contender!("nlattr-borrowed-new", genl_borrowed_new),
             contender!("nlattr-owned", genl_owned),
+            contender!("nlattr-owned-new", genl_owned_new),
             contender!("netlink-bindings", genl_bindings),
             contender!("netlink-packet-generic", genl_npg),
             contender!("neli", genl_neli),
@@ -181,6 +183,7 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
             contender!("nlattr-borrowed", route_borrowed),
             contender!("nlattr-borrowed-new", route_borrowed_new),
             contender!("nlattr-owned", route_owned),
+            contender!("nlattr-owned-new", route_owned_new),
             contender!("netlink-bindings", route_bindings),
             contender!("netlink-packet-route", route_npr),
             contender!("neli", route_neli),
@@ -517,7 +520,7 @@ fn route_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, Stri
     Ok(n)
 }
 
-fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn route_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -570,7 +573,7 @@ fn link_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, Strin
     Ok(n)
 }
 
-fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn link_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -622,7 +625,7 @@ fn genl_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, Strin
     Ok(n)
 }
 
-fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn genl_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -634,6 +637,80 @@ fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
                 Ok(v) => v,
                 Err(e) => return Err(e.to_string()),
             };
+            sink.genl(&GenlSample {
+                id: f.id,
+                name: &f.name,
+                version: f.version,
+                ops: f.ops.len() as u32,
+                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
+                groups: f.mcast_groups.len() as u32,
+                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWROUTE {
+                continue;
+            }
+            let r = decode_reusing::<RouteOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.route(&RouteSample {
+                family: r.hdr.family,
+                dst_len: r.hdr.dst_len,
+                table: r.table.unwrap_or(u32::from(r.hdr.table)),
+                dst: r.dst,
+                gateway: r.gateway,
+                oif: r.oif,
+                priority: r.priority,
+                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWLINK {
+                continue;
+            }
+            let l = decode_reusing::<LinkOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.link(&LinkSample {
+                index: l.hdr.index,
+                name: l.ifname.as_deref(),
+                mtu: l.mtu,
+                kind: l.linkinfo.as_ref().and_then(|i| i.kind.as_deref()),
+                rx_packets: l.stats64.map(|s| s.rx_packets),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != GENL_ID_CTRL {
+                continue;
+            }
+            let f = decode_reusing::<FamilyOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
             sink.genl(&GenlSample {
                 id: f.id,
                 name: &f.name,
