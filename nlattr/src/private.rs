@@ -480,3 +480,26 @@ pub fn attr_error(rest: &[u8], at: usize) -> DecodeError {
 pub fn zeroed_header<H: zerocopy::FromZeros>() -> H {
     H::new_zeroed()
 }
+
+/// Before a push onto a full vector of nested-array entries: room for the entry being
+/// pushed and every entry in `rest` (the bytes after it), so that an array is allocated
+/// once rather than grown step by step.
+#[cfg(feature = "alloc")]
+#[inline]
+pub fn reserve_entries<T>(v: &mut alloc::vec::Vec<T>, rest: &[u8]) {
+    if v.len() == v.capacity() {
+        reserve_entries_slow(v, rest);
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[cold]
+#[inline(never)]
+fn reserve_entries_slow<T>(v: &mut alloc::vec::Vec<T>, mut rest: &[u8]) {
+    let mut at = 0;
+    let mut n = 1;
+    while let Step::Attr(a) = next_attr(&mut rest, &mut at) {
+        n += usize::from(!a.payload().is_empty());
+    }
+    v.reserve(n);
+}

@@ -164,10 +164,28 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
             let seen = names::seen(f.index);
             let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
             let decode_el = quote!(#f(__nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2));
+            // Growing, the vector makes room for every entry left at once.
             let push = if *keep_index {
-                quote!(#l.push((__nla_el.ty(), __nla_x)))
+                quote!(#k::private::reserve_entries(&mut #l, __nla_er); #l.push((__nla_el.ty(), __nla_x)))
             } else {
-                quote!(#l.push(__nla_x))
+                quote!(#k::private::reserve_entries(&mut #l, __nla_er); #l.push(__nla_x))
+            };
+            let de = &g.de;
+            // The entries, with the cursor walk of the set loop (`__nla_er` the bytes left).
+            let entries = |body: TokenStream| {
+                quote! {
+                    let mut __nla_er: &#de [u8] = __nla_a.payload();
+                    let mut __nla_ea: usize = __nla_a.payload_offset();
+                    loop {
+                        let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, &mut __nla_ea) {
+                            #k::private::Step::Attr(__nla_el) => __nla_el,
+                            #k::private::Step::End => break,
+                            #k::private::Step::Bad => return ::core::result::Result::Err(
+                                __nla_w(#k::private::attr_error(__nla_er, __nla_ea))),
+                        };
+                        #body
+                    }
+                }
             };
             if mode == Mode::InPlace {
                 // Elements already there are decoded into; the rest are pushed, and the
@@ -183,15 +201,7 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                     quote!(#into(__nla_old, __nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2))
                 };
                 let again = if dup { dup_err.clone() } else { quote!(#filled = 0;) };
-                return quote! {
-                    #wrap
-                    if #seen { #again }
-                    #seen = true;
-                    for __nla_item in __nla_a.nested() {
-                        let __nla_el = match __nla_item {
-                            ::core::result::Result::Ok(__nla_el) => __nla_el,
-                            ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
-                        };
+                let walk = entries(quote! {
                         // The kernel skips empty entries of a nested array.
                         if __nla_el.payload().is_empty() {
                             continue;
@@ -212,19 +222,16 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                                 __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name));
                         }
                         #filled += 1;
-                    }
+                });
+                return quote! {
+                    #wrap
+                    if #seen { #again }
+                    #seen = true;
+                    #walk
                 };
             }
             let again = if dup { dup_err.clone() } else { quote!(#l.clear();) };
-            quote! {
-                #wrap
-                if #seen { #again }
-                #seen = true;
-                for __nla_item in __nla_a.nested() {
-                    let __nla_el = match __nla_item {
-                        ::core::result::Result::Ok(__nla_el) => __nla_el,
-                        ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
-                    };
+            let walk = entries(quote! {
                     // The kernel skips empty entries of a nested array.
                     if __nla_el.payload().is_empty() {
                         continue;
@@ -236,7 +243,12 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                             __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
                     };
                     #push;
-                }
+            });
+            quote! {
+                #wrap
+                if #seen { #again }
+                #seen = true;
+                #walk
             }
         }
         (Presence::Multi, _) => {
