@@ -404,7 +404,7 @@ fn genl_floor<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
 
 /// The fastest way to decode message after message: into one value, reused (the first
 /// message decodes a new one, as a type without `Default` needs).
-#[inline]
+#[inline(always)]
 fn decode_reusing<'s, 'a, T: DecodeInPlace<'a>>(
     slot: &'s mut Option<T>,
     m: &nlattr::Message<'a>,
