@@ -97,3 +97,51 @@ fn in_place_equals_anew_over_the_captures() {
         assert!(n > 10, "{name}: only {n} decoded in place");
     }
 }
+
+#[derive(nlattr::NlAttrs, Debug, Clone, PartialEq, Default)]
+struct Owned {
+    #[nla(type = 1)]
+    name: Option<String>,
+    #[nla(type = 2)]
+    blob: Option<Vec<u8>>,
+    #[nla(type = 3)]
+    n: Option<u32>,
+    #[nla(type = 4, max_len = 7)]
+    checked: Option<String>,
+}
+
+#[test]
+fn strings_and_byte_vectors_are_refilled_in_place() {
+    use nlattr::{Decode, Encode, Writer};
+    let bytes = |v: &Owned| {
+        let mut out = Vec::new();
+        v.encode(&mut Writer::new(&mut out)).unwrap();
+        out
+    };
+    let long = Owned {
+        name: Some("a rather long interface alias".into()),
+        blob: Some(vec![7; 40]),
+        n: Some(1),
+        checked: Some("short".into()),
+    };
+    let short =
+        Owned { name: Some("eth0".into()), blob: Some(vec![1, 2]), n: None, checked: Some("x".into()) };
+    let (lb, sb) = (bytes(&long), bytes(&short));
+    let mut v = Owned::decode(&lb, 0).unwrap();
+    let (name_at, blob_at) = (v.name.as_ref().unwrap().as_ptr(), v.blob.as_ref().unwrap().as_ptr());
+    v.decode_in_place(&sb, 0).unwrap();
+    assert_eq!(v, short);
+    // The same buffers, refilled.
+    assert_eq!(v.name.as_ref().unwrap().as_ptr(), name_at);
+    assert_eq!(v.blob.as_ref().unwrap().as_ptr(), blob_at);
+    // Absent now: `None`, as decoding anew gives.
+    let empty = Owned::default();
+    v.decode_in_place(&bytes(&empty), 0).unwrap();
+    assert_eq!(v, empty);
+    // A failed refill (not UTF-8) reports what decoding anew reports.
+    let mut broken = lb.clone();
+    broken[4 + 3] = 0xff;
+    assert!(Owned::decode(&broken, 0).is_err());
+    let mut w = Owned::decode(&sb, 0).unwrap();
+    assert_eq!(w.decode_in_place(&broken, 0), Owned::decode(&broken, 0).map(|_| ()));
+}

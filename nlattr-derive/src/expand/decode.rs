@@ -136,6 +136,27 @@ fn reuses(spec: &AttrSpec) -> bool {
         && spec.checks.max_len.is_none()
 }
 
+/// Whether an optional plain value is decoded into the value already there when decoding
+/// in place, for the types that implement `DecodeInPlace` (strings, byte vectors, sets,
+/// next-hop lists...): only without checks, which run on a decoded value.
+fn refills(spec: &AttrSpec) -> bool {
+    matches!(spec.form, Form::Plain)
+        && spec.checks.range.is_none()
+        && spec.checks.validate.is_none()
+        && spec.checks.min_len.is_none()
+        && spec.checks.max_len.is_none()
+}
+
+/// `true` when value type `v` implements `DecodeInPlace` (a constant after inlining).
+fn refill_kind(g: &Gen<'_>, v: &syn::Type) -> TokenStream {
+    let k = g.krate;
+    quote! {{
+        #[allow(unused_imports)]
+        use #k::private::{ViaDecode as _, ViaInPlace as _};
+        (&#k::private::Reuse::<#v>::new()).reuses()
+    }}
+}
+
 /// The match arm body for field `f` of a set.
 fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: Mode) -> TokenStream {
     let k = g.krate;
@@ -175,13 +196,13 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
             let entries = |body: TokenStream| {
                 quote! {
                     let mut __nla_er: &#de [u8] = __nla_a.payload();
-                    let mut __nla_ea: usize = __nla_a.payload_offset();
+                    let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
                     loop {
-                        let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, &mut __nla_ea) {
+                        let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
                             #k::private::Step::Attr(__nla_el) => __nla_el,
                             #k::private::Step::End => break,
                             #k::private::Step::Bad => return ::core::result::Result::Err(
-                                __nla_w(#k::private::attr_error(__nla_er, __nla_ea))),
+                                __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
                         };
                         #body
                     }
@@ -303,6 +324,42 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                 #seen = true;
             }
         }
+        (Presence::Optional, Form::Plain) if mode == Mode::InPlace && refills(spec) => {
+            let v = &spec.value_ty;
+            let seen = names::seen(f.index);
+            let refill = names::refill(f.index);
+            let check = if dup {
+                quote!(if (#refill && #seen) || (!#refill && #l.is_some()) { #dup_err })
+            } else {
+                quote!()
+            };
+            let body = value(g, f.index, spec);
+            quote! {
+                #wrap
+                #check
+                if #refill {
+                    match &mut #l {
+                        ::core::option::Option::Some(__nla_old) => {
+                            #[allow(unused_imports)]
+                            use #k::private::{ViaDecode as _, ViaInPlace as _};
+                            if let ::core::result::Result::Err(__nla_e) = (&#k::private::Reuse::<#v>::new())
+                                .refill(__nla_old, __nla_a.payload(), __nla_a.payload_offset())
+                            {
+                                return ::core::result::Result::Err(__nla_w(__nla_e));
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            #body
+                            #l = ::core::option::Option::Some(__nla_x);
+                        }
+                    }
+                    #seen = true;
+                } else {
+                    #body
+                    #l = ::core::option::Option::Some(__nla_x);
+                }
+            }
+        }
         (Presence::Required | Presence::Default(_), _) if mode == Mode::InPlace => {
             let body = value(g, f.index, spec);
             let seen = names::seen(f.index);
@@ -341,6 +398,9 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
     let mut locals = TokenStream::new();
     let mut arms = TokenStream::new();
     let mut after = TokenStream::new();
+    // Fields kept through the walk and absent from it, emptied before sub-messages read
+    // their selectors.
+    let mut unseen = TokenStream::new();
     let mut finish = TokenStream::new();
     let mut build = TokenStream::new();
     let mut unknown = if cont.attrs.deny_unknown.is_some() {
@@ -487,7 +547,18 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
                     }
                     (Presence::Optional, _) if in_place && reuses(spec) => {
                         locals.extend(quote!(let mut #seen = false;));
-                        finish.extend(quote!(if !#seen { #p = ::core::option::Option::None; }));
+                        unseen.extend(quote!(if !#seen { #p = ::core::option::Option::None; }));
+                    }
+                    (Presence::Optional, Form::Plain) if in_place && refills(spec) => {
+                        // Kept until the walk for a type decoded in place, else reset now.
+                        let refill = names::refill(f.index);
+                        let kind = refill_kind(g, v);
+                        locals.extend(quote! {
+                            let #refill: bool = #kind;
+                            let mut #seen = false;
+                            if !#refill { #p = ::core::option::Option::None; }
+                        });
+                        unseen.extend(quote!(if #refill && !#seen { #p = ::core::option::Option::None; }));
                     }
                     _ if in_place => locals.extend(quote!(#p = ::core::option::Option::None;)),
                     _ => locals.extend(
@@ -548,19 +619,20 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
         let __nla_base: usize = __nla_offset.saturating_add(__nla_hlen);
         #locals
         let mut __nla_rest: &#de [u8] = __nla_body;
-        let mut __nla_at: usize = __nla_base;
+        let __nla_end: usize = __nla_base.wrapping_add(__nla_body.len());
         loop {
-            let __nla_a: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_rest, &mut __nla_at) {
+            let __nla_a: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_rest, __nla_end) {
                 #k::private::Step::Attr(__nla_a) => __nla_a,
                 #k::private::Step::End => break,
                 #k::private::Step::Bad => return ::core::result::Result::Err(
-                    #k::private::attr_error(__nla_rest, __nla_at)),
+                    #k::private::attr_error(__nla_rest, __nla_end)),
             };
             match __nla_a.ty() {
                 #arms
                 _ => { #unknown }
             }
         }
+        #unseen
         #after
         #finish
         #done

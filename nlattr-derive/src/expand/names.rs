@@ -38,6 +38,10 @@ pub fn seen(i: usize) -> Ident {
 pub fn filled(i: usize) -> Ident {
     format_ident!("__nla_n{}", i)
 }
+/// Whether the value type of field `i` is decoded in place (`DecodeInPlace`).
+pub fn refill(i: usize) -> Ident {
+    format_ident!("__nla_r{}", i)
+}
 /// The constant for value-enum variant `i`.
 pub fn discr_const(i: usize) -> Ident {
     format_ident!("__NLA_D_{}", i)

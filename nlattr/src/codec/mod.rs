@@ -117,6 +117,29 @@ pub trait DecodeInPlace<'a>: Decode<'a> {
     }
 }
 
+/// The string's capacity is kept.
+#[cfg(feature = "alloc")]
+impl DecodeInPlace<'_> for alloc::string::String {
+    #[inline]
+    fn decode_in_place(&mut self, payload: &[u8], offset: usize) -> Result<(), DecodeError> {
+        let s = <&str>::decode(payload, offset)?;
+        self.clear();
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// The vector's capacity is kept.
+#[cfg(feature = "alloc")]
+impl DecodeInPlace<'_> for alloc::vec::Vec<u8> {
+    #[inline]
+    fn decode_in_place(&mut self, payload: &[u8], _offset: usize) -> Result<(), DecodeError> {
+        self.clear();
+        self.extend_from_slice(payload);
+        Ok(())
+    }
+}
+
 impl<T: Encode + ?Sized> Encode for &T {
     const FLAGS: u16 = T::FLAGS;
     const KIND: AttrKind = T::KIND;
