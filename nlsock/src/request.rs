@@ -255,6 +255,7 @@ impl Rx {
 
     /// The next message of the current datagram, or `None` when it is used up. A message
     /// that does not parse ends the datagram with an error.
+    #[inline]
     pub(crate) fn next_in_datagram(&mut self) -> Option<Result<(NlMsgHdr, Range<usize>), Error>> {
         if self.pos >= self.len {
             return None;
@@ -278,6 +279,7 @@ impl Rx {
         }
     }
 
+    #[inline]
     pub(crate) fn message(&self, header: NlMsgHdr, range: Range<usize>) -> Message<'_> {
         let payload = self.buf.get(range.start + NLMSG_HDRLEN..range.end).unwrap_or_default();
         Message { header, payload, offset: range.start }
@@ -415,6 +417,7 @@ impl<T: Transport> Socket<T> {
     }
 
     /// The next message answering request `seq`, reading datagrams as needed.
+    #[inline]
     fn next_message(&mut self, seq: u32) -> Result<(NlMsgHdr, Range<usize>), Error> {
         let port = self.transport.port_id();
         loop {
