@@ -289,7 +289,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
-                let enc_fail = quote!(return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).in_field(#name)););
+                let enc_fail = quote!(return ::core::result::Result::Err(#k::private::field_enc_err(__nla_e, #tc, #name)););
                 let ew = quote!(let __nla_ew = |__nla_e: #k::EncodeError| -> #k::EncodeError { __nla_e.in_field(#name) };);
                 match &spec.presence {
                     Presence::Required | Presence::Default(_) => {
