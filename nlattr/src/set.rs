@@ -100,6 +100,7 @@ fn message_len<S: AttrSet + ?Sized>(set: &S) -> Result<u32, EncodeError> {
 /// [`AttrSet::encode_message`] after its reservation: the header with its measured length
 /// `len` (0: not measured, patched at the end), `set`, the length corrected should `set`
 /// write another, and nothing left behind on failure.
+#[inline]
 fn write_message<S: AttrSet + ?Sized>(
     set: &S,
     w: &mut Writer<'_>,
@@ -112,10 +113,17 @@ fn write_message<S: AttrSet + ?Sized>(
     let start = w.len();
     let mark = w.begin_message_sized(ty, flags, seq, pid, len)?;
     if let Err(e) = set.encode(w) {
-        w.truncate(start);
-        return Err(e);
+        return Err(undo(w, start, e));
     }
     w.end_message(mark)
+}
+
+/// Removes a message that failed, keeping the error path out of the encoder's code.
+#[cold]
+#[inline(never)]
+fn undo(w: &mut Writer<'_>, start: usize, e: EncodeError) -> EncodeError {
+    w.truncate(start);
+    e
 }
 
 /// The enum form of `#[derive(NlAttrs)]`: each value is one attribute.

@@ -220,16 +220,14 @@ impl<'b> Writer<'b> {
         self.put_zeros(pad)
     }
 
-    fn bytes_mut(&mut self) -> &mut [u8] {
-        match &mut self.out {
-            #[cfg(feature = "alloc")]
-            Out::Vec { vec, start } => &mut vec[*start..],
-            Out::Slice { buf, len } => &mut buf[..*len],
-        }
-    }
-
+    #[inline]
     fn patch(&mut self, at: usize, bytes: &[u8]) {
-        if let Some(dst) = self.bytes_mut().get_mut(at..at + bytes.len()) {
+        let dst = match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => vec.get_mut(*start + at..*start + at + bytes.len()),
+            Out::Slice { buf, len } => buf.get_mut(..*len).and_then(|b| b.get_mut(at..at + bytes.len())),
+        };
+        if let Some(dst) = dst {
             dst.copy_from_slice(bytes);
         }
     }
@@ -270,14 +268,31 @@ impl<'b> Writer<'b> {
         pid: u32,
         len: u32,
     ) -> Result<MessageMark, EncodeError> {
+        let hdr = NlMsgHdr { len, ty, flags, seq, pid };
+        // Into a `Vec` at a 4-byte boundary (the common case): one copy.
+        #[cfg(feature = "alloc")]
+        if let Out::Vec { vec, start: s } = &mut self.out {
+            let start = vec.len() - *s;
+            if start % 4 == 0 {
+                vec.extend_from_slice(hdr.as_bytes());
+                return Ok(MessageMark { start, len });
+            }
+        }
+        self.begin_message_general(&hdr)
+    }
+
+    /// [`begin_message_sized`](Self::begin_message_sized) anywhere: padding first, nothing
+    /// left behind on failure.
+    #[inline(never)]
+    fn begin_message_general(&mut self, hdr: &NlMsgHdr) -> Result<MessageMark, EncodeError> {
         let before = self.len();
         self.align()?;
         let start = self.len();
-        if let Err(e) = self.put_struct(&NlMsgHdr { len, ty, flags, seq, pid }) {
+        if let Err(e) = self.put_struct(hdr) {
             self.truncate(before);
             return Err(e);
         }
-        Ok(MessageMark { start, len })
+        Ok(MessageMark { start, len: hdr.len })
     }
 
     /// Closes a message: patches `nlmsg_len` (trailing padding excluded, as the kernel does).
