@@ -20,13 +20,14 @@ impl<T: Encode> Encode for Plain<T> {
 }
 
 /// Bytes (or the error, and what was left) of `put(lead)` then one attribute, into a `Vec`
-/// and into a fixed buffer of `cap` bytes.
+/// of `cap` bytes' capacity (short of room, or with room for the fixed-size copy of short
+/// payloads) and into a fixed buffer of `cap` bytes.
 fn write_one<T: Encode + ?Sized>(
     lead: &[u8],
     value: &T,
     cap: usize,
 ) -> [(Result<(), EncodeError>, Vec<u8>); 2] {
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(cap);
     let mut w = Writer::new(&mut v);
     w.put(lead).unwrap();
     let a = w.attr(9, value);
@@ -40,9 +41,22 @@ fn write_one<T: Encode + ?Sized>(
 
 #[test]
 fn strings_and_bytes_write_what_the_general_path_writes() {
-    let texts = ["", "a", "ab", "abc", "eth0", "nl80211", "a\0b", "\0", "wireguard0123"];
+    let texts = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "eth0",
+        "nl80211",
+        "a\0b",
+        "\0",
+        "wireguard0123",
+        "abcdefghijklmnopqrstuvwxyz0",
+        "abcdefghijklmnopqrstuvwxyz01",
+        "abcdefghijklmnopqrstuvwxyz\0",
+    ];
     for lead in [&[][..], &[1][..], &[1, 2][..], &[1, 2, 3][..], &[1, 2, 3, 4][..]] {
-        for cap in 0..40 {
+        for cap in (0..40).chain([64, 100]) {
             for t in texts {
                 assert_eq!(write_one(lead, t, cap), write_one(lead, &Plain(t), cap), "{t:?} {lead:?} {cap}");
                 let s = t.to_owned();

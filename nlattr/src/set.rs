@@ -55,6 +55,7 @@ pub trait AttrSet: Encode + HasPolicy {
     /// # Errors
     /// [`EncodeError`] when the buffer is too small, a length overflows or a value is one
     /// the kernel would misread.
+    #[inline]
     fn encode_message(
         &self,
         w: &mut Writer<'_>,
@@ -67,9 +68,7 @@ pub trait AttrSet: Encode + HasPolicy {
             // Nothing to reserve: written in one pass, `nlmsg_len` patched at the end.
             return write_message(self, w, ty, flags, seq, pid, 0);
         }
-        let len = message_len(self)?;
-        w.reserve_message(len as usize);
-        write_message(self, w, ty, flags, seq, pid, len)
+        encode_measured(self, w, ty, flags, seq, pid)
     }
 
     /// One message of type `ty` holding `self`, in a vector allocated once at its exact size.
@@ -86,6 +85,21 @@ pub trait AttrSet: Encode + HasPolicy {
     }
 }
 
+/// [`AttrSet::encode_message`] into a `Vec` short of room: measured, room reserved once.
+#[inline(never)]
+fn encode_measured<S: AttrSet + ?Sized>(
+    set: &S,
+    w: &mut Writer<'_>,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    pid: u32,
+) -> Result<(), EncodeError> {
+    let len = message_len(set)?;
+    w.reserve_message(len as usize);
+    write_message(set, w, ty, flags, seq, pid, len)
+}
+
 /// The length of a message holding `set` (`nlmsg_len`: header and payload), measured once.
 ///
 /// # Errors
@@ -100,7 +114,7 @@ fn message_len<S: AttrSet + ?Sized>(set: &S) -> Result<u32, EncodeError> {
 /// [`AttrSet::encode_message`] after its reservation: the header with its measured length
 /// `len` (0: not measured, patched at the end), `set`, the length corrected should `set`
 /// write another, and nothing left behind on failure.
-#[inline]
+#[inline(always)]
 fn write_message<S: AttrSet + ?Sized>(
     set: &S,
     w: &mut Writer<'_>,

@@ -508,7 +508,7 @@ impl<'b> Writer<'b> {
     /// string is refused as [`Encode::encode`] refuses it. Too long for `nla_len`, at an
     /// unaligned position or into a fixed buffer without room, it takes the general path
     /// through `value`, whose padding and errors stay the reference.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn payload_attr<T: Encode + ?Sized>(
         &mut self,
         raw_type: u16,
@@ -518,18 +518,50 @@ impl<'b> Writer<'b> {
     ) -> Result<(), EncodeError> {
         let len = NLA_HDRLEN + payload.len() + usize::from(nul);
         let whole = align4(len);
+        /// Payloads up to this long (header and NUL included) take a fixed-size copy.
+        #[cfg(feature = "alloc")]
+        const SHORT: usize = 32;
         if let (Ok(len16), true) = (u16::try_from(len), self.len() % 4 == 0 && self.room() >= whole) {
-            if nul {
-                if let Some(at) = payload.iter().position(|&b| b == 0) {
-                    return Err(EncodeError::invalid(0, crate::error::DecodeErrorKind::InteriorNul { at }));
-                }
-            }
             let [l0, l1] = len16.to_ne_bytes();
             let [t0, t1] = raw_type.to_ne_bytes();
             let head = [l0, l1, t0, t1];
             match &mut self.out {
                 #[cfg(feature = "alloc")]
+                Out::Vec { vec, .. } if len <= SHORT && vec.capacity() - vec.len() >= SHORT => {
+                    // A short payload: assembled (and checked for a NUL) on the stack, then
+                    // appended as a fixed-size copy cut back to `whole`.
+                    let end = vec.len() + whole;
+                    let mut bytes = [0u8; SHORT];
+                    let Some((h, rest)) = bytes.split_first_chunk_mut::<NLA_HDRLEN>() else {
+                        return self.attr_slow(raw_type, value);
+                    };
+                    *h = head;
+                    let mut has_nul = false;
+                    for (d, &b) in rest.iter_mut().zip(payload) {
+                        has_nul |= b == 0;
+                        *d = b;
+                    }
+                    if nul && has_nul {
+                        let at = payload.iter().position(|&b| b == 0).unwrap_or(0);
+                        return Err(EncodeError::invalid(
+                            0,
+                            crate::error::DecodeErrorKind::InteriorNul { at },
+                        ));
+                    }
+                    vec.extend_from_slice(&bytes);
+                    vec.truncate(end);
+                    return Ok(());
+                }
+                #[cfg(feature = "alloc")]
                 Out::Vec { vec, .. } => {
+                    if nul {
+                        if let Some(at) = payload.iter().position(|&b| b == 0) {
+                            return Err(EncodeError::invalid(
+                                0,
+                                crate::error::DecodeErrorKind::InteriorNul { at },
+                            ));
+                        }
+                    }
                     let end = vec.len() + whole;
                     vec.reserve(whole);
                     vec.extend_from_slice(&head);
@@ -546,6 +578,14 @@ impl<'b> Writer<'b> {
                     return Ok(());
                 }
                 Out::Slice { buf, len: at } => {
+                    if nul {
+                        if let Some(at) = payload.iter().position(|&b| b == 0) {
+                            return Err(EncodeError::invalid(
+                                0,
+                                crate::error::DecodeErrorKind::InteriorNul { at },
+                            ));
+                        }
+                    }
                     if let Some(dst) = buf.get_mut(*at..*at + whole) {
                         let (h, rest) = dst.split_at_mut(NLA_HDRLEN);
                         let (p, t) = rest.split_at_mut(payload.len());

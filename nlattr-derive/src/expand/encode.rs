@@ -403,6 +403,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 #len
                 __nla_n
             }
+            #[inline]
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 #enc
                 ::core::result::Result::Ok(())
