@@ -252,3 +252,32 @@ fn message_bytes_lying(v: &Lying, buf: &mut Vec<u8>) -> Vec<u8> {
     v.encode_message(&mut Writer::new(buf), 20, 0, 1, 0).unwrap();
     buf.clone()
 }
+
+/// Every position of a NUL in strings of every short length (the word-wide test's size
+/// classes and their edges), and bytes that look like NUL to a careless test (`0x01`,
+/// `0x80`, `0xff`, multi-byte characters) accepted.
+#[test]
+fn a_nul_anywhere_is_found_and_nothing_else_is() {
+    for n in 0..40 {
+        for filler in ['x', '\u{1}', '\u{7f}', 'é', 'ÿ'] {
+            let clean: String = core::iter::repeat_n(filler, n).collect();
+            let mut v = Vec::with_capacity(256);
+            assert_eq!(Writer::new(&mut v).attr(1, clean.as_str()), Ok(()), "{clean:?}");
+            assert_eq!(v.len(), (4 + clean.len() + 1 + 3) & !3);
+            for pos in 0..clean.len() {
+                if !clean.is_char_boundary(pos) {
+                    continue;
+                }
+                let mut s = clean.clone();
+                s.insert(pos, '\0');
+                let mut v = Vec::with_capacity(256);
+                assert_eq!(
+                    Writer::new(&mut v).attr(1, s.as_str()),
+                    Err(EncodeError::invalid(0, DecodeErrorKind::InteriorNul { at: pos })),
+                    "{s:?}"
+                );
+                assert!(v.is_empty());
+            }
+        }
+    }
+}

@@ -518,49 +518,15 @@ impl<'b> Writer<'b> {
     ) -> Result<(), EncodeError> {
         let len = NLA_HDRLEN + payload.len() + usize::from(nul);
         let whole = align4(len);
-        /// Payloads up to this long (header and NUL included) take a fixed-size copy.
-        #[cfg(feature = "alloc")]
-        const SHORT: usize = 32;
         if let (Ok(len16), true) = (u16::try_from(len), self.len() % 4 == 0 && self.room() >= whole) {
             let [l0, l1] = len16.to_ne_bytes();
             let [t0, t1] = raw_type.to_ne_bytes();
             let head = [l0, l1, t0, t1];
             match &mut self.out {
                 #[cfg(feature = "alloc")]
-                Out::Vec { vec, .. } if len <= SHORT && vec.capacity() - vec.len() >= SHORT => {
-                    // A short payload: assembled (and checked for a NUL) on the stack, then
-                    // appended as a fixed-size copy cut back to `whole`.
-                    let end = vec.len() + whole;
-                    let mut bytes = [0u8; SHORT];
-                    let Some((h, rest)) = bytes.split_first_chunk_mut::<NLA_HDRLEN>() else {
-                        return self.attr_slow(raw_type, value);
-                    };
-                    *h = head;
-                    let mut has_nul = false;
-                    for (d, &b) in rest.iter_mut().zip(payload) {
-                        has_nul |= b == 0;
-                        *d = b;
-                    }
-                    if nul && has_nul {
-                        let at = payload.iter().position(|&b| b == 0).unwrap_or(0);
-                        return Err(EncodeError::invalid(
-                            0,
-                            crate::error::DecodeErrorKind::InteriorNul { at },
-                        ));
-                    }
-                    vec.extend_from_slice(&bytes);
-                    vec.truncate(end);
-                    return Ok(());
-                }
-                #[cfg(feature = "alloc")]
                 Out::Vec { vec, .. } => {
-                    if nul {
-                        if let Some(at) = payload.iter().position(|&b| b == 0) {
-                            return Err(EncodeError::invalid(
-                                0,
-                                crate::error::DecodeErrorKind::InteriorNul { at },
-                            ));
-                        }
+                    if nul && contains_nul(payload) {
+                        return Err(interior_nul(payload));
                     }
                     let end = vec.len() + whole;
                     vec.reserve(whole);
@@ -578,13 +544,8 @@ impl<'b> Writer<'b> {
                     return Ok(());
                 }
                 Out::Slice { buf, len: at } => {
-                    if nul {
-                        if let Some(at) = payload.iter().position(|&b| b == 0) {
-                            return Err(EncodeError::invalid(
-                                0,
-                                crate::error::DecodeErrorKind::InteriorNul { at },
-                            ));
-                        }
+                    if nul && contains_nul(payload) {
+                        return Err(interior_nul(payload));
                     }
                     if let Some(dst) = buf.get_mut(*at..*at + whole) {
                         let (h, rest) = dst.split_at_mut(NLA_HDRLEN);
@@ -626,6 +587,36 @@ impl<'b> Writer<'b> {
     pub fn flag(&mut self, ty: u16) -> Result<(), EncodeError> {
         self.attr_bytes(ty, &[])
     }
+}
+
+/// Whether `bytes` holds a zero byte: short runs (the usual names) by two overlapping
+/// word-wide tests read straight from the bytes, no branch per byte; longer ones by search.
+#[inline(always)]
+fn contains_nul(bytes: &[u8]) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of the result is clear exactly where the byte of `w` is 0.
+    let nonzero = |w: u64| ((w & LOW7).wrapping_add(LOW7)) | w | LOW7;
+    let n = bytes.len();
+    if (8..=16).contains(&n) {
+        if let (Some(a), Some(b)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            return nonzero(u64::from_ne_bytes(*a)) & nonzero(u64::from_ne_bytes(*b)) != u64::MAX;
+        }
+    }
+    if (4..8).contains(&n) {
+        if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            let w = u64::from(u32::from_ne_bytes(*a)) << 32 | u64::from(u32::from_ne_bytes(*b));
+            return nonzero(w) != u64::MAX;
+        }
+    }
+    bytes.contains(&0)
+}
+
+/// The error for a string holding a NUL (kept out of line: the check is on the fast path).
+#[cold]
+#[inline(never)]
+fn interior_nul(bytes: &[u8]) -> EncodeError {
+    let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    EncodeError::invalid(0, crate::error::DecodeErrorKind::InteriorNul { at })
 }
 
 /// Total size of an attribute with a payload of `payload_len` bytes, padding included
