@@ -281,3 +281,31 @@ fn a_nul_anywhere_is_found_and_nothing_else_is() {
         }
     }
 }
+
+#[derive(nlattr::NlValue, Debug, Clone, Copy, PartialEq, Eq)]
+#[nla(repr = u8)]
+#[repr(u8)]
+enum State {
+    Down = 2,
+    Up = 6,
+    #[nla(other)]
+    Other(u8),
+}
+
+#[derive(nlattr::NlValue, Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Flags(u32);
+
+/// Value enums and newtypes take their integer's one-copy path: the same bytes and errors
+/// as the general path, at every position and into every fixed buffer size.
+#[test]
+fn value_types_write_what_their_integer_writes() {
+    for lead in [&[][..], &[1][..], &[1, 2, 3][..], &[1, 2, 3, 4][..]] {
+        for cap in (0..20).chain([64]) {
+            for s in [State::Down, State::Up, State::Other(9)] {
+                assert_eq!(write_one(lead, &s, cap), write_one(lead, &Plain(u8::from(s)), cap));
+            }
+            let f = Flags(0x8000_0001);
+            assert_eq!(write_one(lead, &f, cap), write_one(lead, &Plain(0x8000_0001u32), cap));
+        }
+    }
+}

@@ -707,6 +707,10 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 <#repr as #k::Encode>::encode(&<#repr as ::core::convert::From<&Self>>::from(self), __nla_wr)
             }
+            #[inline]
+            fn encode_as_attr(&self, __nla_t: u16, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
+                <#repr as #k::Encode>::encode_as_attr(&<#repr as ::core::convert::From<&Self>>::from(self), __nla_t, __nla_wr)
+            }
         }
         #[automatically_derived]
         impl #de_impl #k::Decode<#de> for #ident #tg {
@@ -740,6 +744,10 @@ pub fn newtype(g: &Gen<'_>, inner: &Type) -> TokenStream {
             }
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 <#inner as #k::Encode>::encode(&self.0, __nla_wr)
+            }
+            #[inline]
+            fn encode_as_attr(&self, __nla_t: u16, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
+                <#inner as #k::Encode>::encode_as_attr(&self.0, __nla_t, __nla_wr)
             }
         }
         #[automatically_derived]
