@@ -6,6 +6,10 @@
 //! `mcast_groups`, `alt_ifnames`, `multipath`, `rest`), and those are the only allocations:
 //! the test counts exactly one allocation per non-empty `Vec` in the decoded value.
 //!
+//! Decoding in place (`DecodeInPlace`) into one value reused message after message keeps
+//! the `Vec`s' capacity: once a pass over a capture has grown them, the next pass over it
+//! allocates nothing at all.
+//!
 //! One `#[test]` on purpose: the allocator's counters are global, and parallel tests
 //! would allocate into them.
 
@@ -19,7 +23,7 @@ use nlattr::families::route::addr::Addr;
 use nlattr::families::route::link::{Link, LinkData};
 use nlattr::families::route::route::Route;
 use nlattr::iter::Attrs;
-use nlattr::AttrSet;
+use nlattr::{AttrSet, DecodeInPlace};
 use nlsock::transport::record::{RecordedEvent, Recording};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
@@ -203,4 +207,50 @@ fn borrowed_decode_allocates_only_for_vec_fields() {
         }
     }
     assert!(checked > 2000, "only {checked} messages checked");
+
+    // In place: a second pass over each capture, into the value the first pass grew.
+    fn second_pass<'a, T: DecodeInPlace<'a>>(dgs: &'a [Vec<u8>], ty: u16) -> (usize, usize, usize) {
+        let mut slot: Option<T> = None;
+        let pass = |slot: &mut Option<T>| {
+            let mut n = 0;
+            for dg in dgs {
+                for m in nlattr::messages(dg).flatten().filter(|m| m.header.ty == ty) {
+                    match slot {
+                        Some(v) => v.decode_message_in_place(&m).expect("decodes"),
+                        None => *slot = Some(T::decode(m.payload, m.payload_offset()).expect("decodes")),
+                    }
+                    n += 1;
+                }
+            }
+            n
+        };
+        pass(&mut slot);
+        allocations(|| pass(&mut slot))
+    }
+    for (name, ty, (a, r, n)) in [
+        ("route_v4_20k", RTM_NEWROUTE, second_pass::<Route<'_>>(get("route_v4_20k"), RTM_NEWROUTE)),
+        (
+            "rtm_getroute_v6_dump_32k",
+            RTM_NEWROUTE,
+            second_pass::<Route<'_>>(get("rtm_getroute_v6_dump_32k"), RTM_NEWROUTE),
+        ),
+        ("rtm_getlink_dump", RTM_NEWLINK, second_pass::<Link<'_>>(get("rtm_getlink_dump"), RTM_NEWLINK)),
+        ("rtm_getaddr_dump", RTM_NEWADDR, second_pass::<Addr<'_>>(get("rtm_getaddr_dump"), RTM_NEWADDR)),
+        (
+            "genl_ctrl_getfamily_dump",
+            GENL_ID_CTRL,
+            second_pass::<Family<'_>>(get("genl_ctrl_getfamily_dump"), GENL_ID_CTRL),
+        ),
+    ] {
+        println!(
+            "{name}: in place, second pass: {n} messages (type {ty}), {a} allocations, {r} reallocations"
+        );
+        assert!(n > 0, "{name}: nothing decoded");
+        // An optional field absent from one message is `None`, so the next message that
+        // has it builds it anew: once per pass here, the links' alternative names
+        // (`IFLA_PROP_LIST`) and the IPv6 dump's first multipath route after single-path
+        // ones. Nothing else allocates.
+        let anew = usize::from(matches!(name, "rtm_getroute_v6_dump_32k" | "rtm_getlink_dump"));
+        assert_eq!((a, r), (anew, 0), "{name}: decoding {n} messages in place allocated");
+    }
 }

@@ -1,12 +1,15 @@
 //! Property tests on a derived set using every field form: encode then decode gives the
 //! value back, `encoded_len` is exact, a fixed buffer of that size suffices, and decoding
-//! arbitrary bytes never panics.
+//! arbitrary bytes never panics; decoding in place over any earlier value gives what
+//! decoding anew gives, value or error.
 
 use std::ffi::CString;
 
 use nlattr::consts::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use nlattr::header::GenlMsgHdr;
-use nlattr::{AttrSet, Decode, Encode, EncodeError, NlAttrs, NlSubMsg, NlValue, OwnedAttr, Writer};
+use nlattr::{
+    AttrSet, Decode, DecodeInPlace, Encode, EncodeError, NlAttrs, NlSubMsg, NlValue, OwnedAttr, Writer,
+};
 use proptest::prelude::*;
 
 #[derive(NlValue, Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +165,8 @@ struct Every {
     scaled: Option<u32>,
     #[nla(type = 32, len = 6)]
     mac: Option<[u8; 6]>,
+    #[nla(type = 33, nested)]
+    beta: Option<Beta>,
     #[nla(unknown)]
     rest: Vec<OwnedAttr>,
 }
@@ -224,6 +229,7 @@ prop_compose! {
         d in any::<u32>(),
         scaled in proptest::option::of(0u32..400_000_000),
         mac in any::<Option<[u8; 6]>>(),
+        beta in proptest::option::of((any::<[u8; 2]>(), any::<Option<i32>>())),
         rest in proptest::collection::vec(
             (200u16..=0x3fff, prop_oneof![Just(0), Just(NLA_F_NESTED), Just(NLA_F_NET_BYTEORDER)],
              proptest::collection::vec(any::<u8>(), 0..24)),
@@ -253,6 +259,7 @@ prop_compose! {
             cache: 0,
             scaled,
             mac,
+            beta: beta.map(|(h, b)| Beta { hdr: GenlMsgHdr { cmd: h[0], version: h[1], reserved: 0 }, b }),
             rest: rest.into_iter().map(|(t, f, payload)| OwnedAttr { raw_type: t | f, payload }).collect(),
         }
     }
@@ -313,4 +320,64 @@ proptest! {
             }
         }
     }
+}
+
+/// Runs `test` on cases of `strategy` in a thread with a larger stack: two values of
+/// `every()` generated at once overflow the default test stack in debug builds.
+fn run_big<S>(strategy: S, test: fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S: Strategy + Send + 'static,
+{
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(256));
+            if let Err(e) = runner.run(&strategy, test) {
+                panic!("{e}");
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn decoding_in_place_equals_decoding() {
+    run_big((every(), every(), any::<u64>()), |(a, b, cache)| {
+        let (mut ea, mut eb) = (Vec::new(), Vec::new());
+        a.encode(&mut Writer::new(&mut ea)).unwrap();
+        b.encode(&mut Writer::new(&mut eb)).unwrap();
+        let mut x = Every::decode(&ea, 0).unwrap();
+        x.cache = cache;
+        x.decode_in_place(&eb, 0).unwrap();
+        prop_assert_eq!(&x, &b);
+        // And back: whatever `b` held is gone.
+        x.decode_in_place(&ea, 0).unwrap();
+        prop_assert_eq!(&x, &a);
+        Ok(())
+    });
+}
+
+#[test]
+fn in_place_and_anew_agree_on_mutated_bytes() {
+    let flips = proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8);
+    run_big((every(), every(), flips), |(a, v, flips)| {
+        let mut ea = Vec::new();
+        a.encode(&mut Writer::new(&mut ea)).unwrap();
+        let mut bytes = Vec::new();
+        v.encode(&mut Writer::new(&mut bytes)).unwrap();
+        for (i, b) in flips {
+            if !bytes.is_empty() {
+                let i = i.index(bytes.len());
+                bytes[i] = b;
+            }
+        }
+        let mut x = Every::decode(&ea, 0).unwrap();
+        match (Every::decode(&bytes, 4), x.decode_in_place(&bytes, 4)) {
+            (Ok(fresh), Ok(())) => prop_assert_eq!(x, fresh),
+            (Err(e1), Err(e2)) => prop_assert_eq!(e1, e2),
+            (fresh, in_place) => prop_assert!(false, "anew {:?}, in place {:?}", fresh, in_place),
+        }
+        Ok(())
+    });
 }

@@ -17,12 +17,13 @@ use nlattr::consts::{
 };
 use nlattr::families::ctrl::Family;
 use nlattr::families::route::link::{
-    Link, IFLA_IFNAME, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_MTU, IFLA_STATS64,
+    Link, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_INFO_SLAVE_DATA, IFLA_LINKINFO, IFLA_MTU,
+    IFLA_PROP_LIST, IFLA_STATS64, IFLA_XDP,
 };
 use nlattr::families::route::route::{
-    Route, RTAX_MTU, RTA_DST, RTA_GATEWAY, RTA_METRICS, RTA_OIF, RTA_PRIORITY, RTA_TABLE,
+    Route, RTAX_MTU, RTA_DST, RTA_GATEWAY, RTA_METRICS, RTA_MULTIPATH, RTA_OIF, RTA_PRIORITY, RTA_TABLE,
 };
-use nlattr::{AttrSet, Decode};
+use nlattr::{AttrSet, Decode, DecodeInPlace};
 
 use crate::fixtures::{frames, Fixture};
 use crate::owned::{FamilyOwned, LinkOwned, RouteOwned};
@@ -160,7 +161,9 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
         "link" => vec![
             contender!("floor", link_floor),
             contender!("nlattr-borrowed", link_borrowed),
+            contender!("nlattr-borrowed-new", link_borrowed_new),
             contender!("nlattr-owned", link_owned),
+            contender!("nlattr-owned-new", link_owned_new),
             contender!("netlink-bindings", link_bindings),
             contender!("netlink-packet-route", link_npr),
             contender!("neli", link_neli),
@@ -168,7 +171,9 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
         "genl_family" => vec![
             contender!("floor", genl_floor),
             contender!("nlattr-borrowed", genl_borrowed),
+            contender!("nlattr-borrowed-new", genl_borrowed_new),
             contender!("nlattr-owned", genl_owned),
+            contender!("nlattr-owned-new", genl_owned_new),
             contender!("netlink-bindings", genl_bindings),
             contender!("netlink-packet-generic", genl_npg),
             contender!("neli", genl_neli),
@@ -176,7 +181,9 @@ pub fn contenders(fixture: &str) -> Vec<Contender> {
         _ => vec![
             contender!("floor", route_floor),
             contender!("nlattr-borrowed", route_borrowed),
+            contender!("nlattr-borrowed-new", route_borrowed_new),
             contender!("nlattr-owned", route_owned),
+            contender!("nlattr-owned-new", route_owned_new),
             contender!("netlink-bindings", route_bindings),
             contender!("netlink-packet-route", route_npr),
             contender!("neli", route_neli),
@@ -216,7 +223,11 @@ pub fn verify(fx: &Fixture) -> Result<usize, String> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The floor: a hand-written walk over every attribute, no library.
+// The floor: a hand-written walk over every attribute, no library. It descends into every
+// nest the ready-made definitions decode (`RTA_METRICS` and the `RTA_MULTIPATH` records;
+// `IFLA_LINKINFO` with its kind's data, `IFLA_XDP`, `IFLA_PROP_LIST`; the controller's
+// operations and groups), so that both sides read the same attributes; it converts only the
+// sample fields.
 
 #[inline]
 fn ne_u16(b: &[u8], at: usize) -> Option<u16> {
@@ -259,6 +270,19 @@ fn u32_of(p: &[u8]) -> Result<u32, String> {
     ne_u32(p, 0).filter(|_| p.len() == 4).ok_or_else(|| "bad u32".into())
 }
 
+/// Walks the `struct rtnexthop` records of `RTA_MULTIPATH` and every attribute after each.
+#[inline]
+fn nexthops(buf: &[u8]) -> Result<(), String> {
+    let mut pos = 0;
+    while pos < buf.len() {
+        let len = usize::from(ne_u16(buf, pos).ok_or("short rtnexthop")?);
+        let attrs = buf.get(pos + 8..pos + len).filter(|_| len >= 8).ok_or("bad rtnh_len")?;
+        walk(attrs, |_, _| Ok(()))?;
+        pos += (len + 3) & !3;
+    }
+    Ok(())
+}
+
 fn route_floor<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
@@ -282,6 +306,7 @@ fn route_floor<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
                         }
                         Ok(())
                     })?,
+                    RTA_MULTIPATH => nexthops(p)?,
                     _ => {}
                 }
                 Ok(())
@@ -308,11 +333,14 @@ fn link_floor<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
                     IFLA_MTU => s.mtu = Some(u32_of(p)?),
                     IFLA_STATS64 => s.rx_packets = Some(ne_u64(p, 0).ok_or("short stats64")?),
                     IFLA_LINKINFO => walk(p, |ty, p| {
-                        if ty == IFLA_INFO_KIND {
-                            s.kind = Some(cstr(p)?);
+                        match ty {
+                            IFLA_INFO_KIND => s.kind = Some(cstr(p)?),
+                            IFLA_INFO_DATA | IFLA_INFO_SLAVE_DATA => walk(p, |_, _| Ok(()))?,
+                            _ => {}
                         }
                         Ok(())
                     })?,
+                    IFLA_XDP | IFLA_PROP_LIST => walk(p, |_, _| Ok(()))?,
                     _ => {}
                 }
                 Ok(())
@@ -374,7 +402,97 @@ fn genl_floor<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
 // ---------------------------------------------------------------------------------------
 // nlattr: the ready-made (borrowed) definitions, and owned ones from the same derive.
 
+/// The fastest way to decode message after message: into one value, reused (the first
+/// message decodes a new one, as a type without `Default` needs).
+#[inline(always)]
+fn decode_reusing<'s, 'a, T: DecodeInPlace<'a>>(
+    slot: &'s mut Option<T>,
+    m: &nlattr::Message<'a>,
+) -> Result<&'s T, nlattr::DecodeError> {
+    match slot {
+        Some(v) => {
+            v.decode_message_in_place(m)?;
+            Ok(v)
+        }
+        None => Ok(slot.insert(T::decode(m.payload, m.payload_offset())?)),
+    }
+}
+
 fn route_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWROUTE {
+                continue;
+            }
+            let r = decode_reusing::<Route<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.route(&RouteSample {
+                family: r.hdr.family,
+                dst_len: r.hdr.dst_len,
+                table: r.table_id(),
+                dst: r.dst,
+                gateway: r.gateway,
+                oif: r.oif,
+                priority: r.priority,
+                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWLINK {
+                continue;
+            }
+            let l = decode_reusing::<Link<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.link(&LinkSample {
+                index: l.hdr.index,
+                name: l.ifname,
+                mtu: l.mtu,
+                kind: l.kind(),
+                rx_packets: l.stats64.map(|s| s.rx_packets),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != GENL_ID_CTRL {
+                continue;
+            }
+            let f = decode_reusing::<Family<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.genl(&GenlSample {
+                id: f.id,
+                name: f.name,
+                version: f.version,
+                ops: f.ops.len() as u32,
+                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
+                groups: f.mcast_groups.len() as u32,
+                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn route_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -402,7 +520,7 @@ fn route_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> 
     Ok(n)
 }
 
-fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn route_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -430,7 +548,7 @@ fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     Ok(n)
 }
 
-fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn link_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -455,7 +573,7 @@ fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     Ok(n)
 }
 
-fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn link_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -480,7 +598,7 @@ fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     Ok(n)
 }
 
-fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn genl_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -507,7 +625,7 @@ fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     Ok(n)
 }
 
-fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+fn genl_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
     let mut n = 0;
     for dg in &fx.datagrams {
         for m in nlattr::messages(dg) {
@@ -519,6 +637,80 @@ fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
                 Ok(v) => v,
                 Err(e) => return Err(e.to_string()),
             };
+            sink.genl(&GenlSample {
+                id: f.id,
+                name: &f.name,
+                version: f.version,
+                ops: f.ops.len() as u32,
+                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
+                groups: f.mcast_groups.len() as u32,
+                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWROUTE {
+                continue;
+            }
+            let r = decode_reusing::<RouteOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.route(&RouteSample {
+                family: r.hdr.family,
+                dst_len: r.hdr.dst_len,
+                table: r.table.unwrap_or(u32::from(r.hdr.table)),
+                dst: r.dst,
+                gateway: r.gateway,
+                oif: r.oif,
+                priority: r.priority,
+                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != RTM_NEWLINK {
+                continue;
+            }
+            let l = decode_reusing::<LinkOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
+            sink.link(&LinkSample {
+                index: l.hdr.index,
+                name: l.ifname.as_deref(),
+                mtu: l.mtu,
+                kind: l.linkinfo.as_ref().and_then(|i| i.kind.as_deref()),
+                rx_packets: l.stats64.map(|s| s.rx_packets),
+            });
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != GENL_ID_CTRL {
+                continue;
+            }
+            let f = decode_reusing::<FamilyOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
             sink.genl(&GenlSample {
                 id: f.id,
                 name: &f.name,

@@ -1,6 +1,7 @@
 //! End to end: the 20,000-route table dumped from a private namespace, three ways.
 //!
-//! - `nlsock+nlattr`: `Socket::dump_with` and `Route::decode_message` on every route;
+//! - `nlsock+nlattr`: `Socket::dump_with`, every route decoded in place
+//!   (`DecodeInPlace::decode_message_in_place`) into a `Route` made for it;
 //! - `bare-recv`: the request sent and every datagram received with `recvfrom` through
 //!   `nlsock`'s raw socket, only the message lengths walked to find `NLMSG_DONE` (the
 //!   kernel's own cost);
@@ -14,7 +15,7 @@ use nlattr::consts::{
     NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLM_F_DUMP, NLM_F_REQUEST, RTM_GETROUTE, RTM_NEWROUTE,
 };
 use nlattr::families::route::route::Route;
-use nlattr::AttrSet;
+use nlattr::DecodeInPlace;
 use nlsock::{Raw, Socket};
 use serde_json::json;
 
@@ -73,7 +74,9 @@ fn nlsock_dump(ns: &str) -> Result<usize, String> {
     let mut n = 0;
     s.dump_with(RTM_GETROUTE, 0, &Raw::new(&dump_request()), |m| {
         if m.header.ty == RTM_NEWROUTE {
-            black_box(Route::decode_message(&m)?);
+            let mut r = Route::default();
+            r.decode_message_in_place(&m)?;
+            black_box(&r);
             n += 1;
         }
         Ok(())

@@ -21,6 +21,7 @@ use nlattr::{Decode, Encode, NlAttrs, NlSubMsg, NlValue};
 macro_rules! roundtrip {
     ($ty:ident) => {
         |data: &[u8]| {
+            in_place!($ty, data);
             let Ok(v) = $ty::decode(data, 0) else { return };
             let _ = format!("{v:?}");
             let Some(first) = encode(&v) else { return };
@@ -29,6 +30,26 @@ macro_rules! roundtrip {
             assert_eq!(first, second, "encoding is not a fixpoint for {v:?}");
         }
     };
+}
+
+/// Decoding in place over an earlier value gives what decoding anew gives, value or
+/// error: the value decoded from the input is decoded into again from the input without its
+/// first attributes (0 to 7 times 4 bytes, chosen by the first byte), and again from the
+/// whole input.
+macro_rules! in_place {
+    ($ty:ident, $data:expr) => {{
+        let data: &[u8] = $data;
+        if let Ok(mut v) = $ty::decode(data, 0) {
+            let cut = (usize::from(data.first().map_or(0, |b| b % 8)) * 4).min(data.len());
+            for next in [&data[cut..], data] {
+                match ($ty::decode(next, 7), nlattr::DecodeInPlace::decode_in_place(&mut v, next, 7)) {
+                    (Ok(fresh), Ok(())) => assert_eq!(v, fresh, "in place differs"),
+                    (Err(a), Err(b)) => assert_eq!(a, b, "in place fails differently"),
+                    (a, b) => panic!("anew {a:?}, in place {b:?}"),
+                }
+            }
+        }
+    }};
 }
 
 /// A target: its name and the function run on each input.

@@ -28,60 +28,70 @@ pub struct Message<'a> {
 impl<'a> Message<'a> {
     /// Message type (`nlmsg_type`).
     #[must_use]
+    #[inline]
     pub fn ty(&self) -> u16 {
         self.header.ty
     }
 
     /// `NLM_F_*` flags.
     #[must_use]
+    #[inline]
     pub fn flags(&self) -> u16 {
         self.header.flags
     }
 
     /// Sequence number.
     #[must_use]
+    #[inline]
     pub fn seq(&self) -> u32 {
         self.header.seq
     }
 
     /// Sender's port id (0 for the kernel).
     #[must_use]
+    #[inline]
     pub fn pid(&self) -> u32 {
         self.header.pid
     }
 
     /// Absolute offset of the payload (the byte after the header).
     #[must_use]
+    #[inline]
     pub fn payload_offset(&self) -> usize {
         self.offset + NLMSG_HDRLEN
     }
 
     /// Whether this is `NLMSG_ERROR` (an error or an acknowledgement).
     #[must_use]
+    #[inline]
     pub fn is_error(&self) -> bool {
         self.header.ty == NLMSG_ERROR
     }
 
     /// Whether this is `NLMSG_DONE`, the end of a dump.
     #[must_use]
+    #[inline]
     pub fn is_done(&self) -> bool {
         self.header.ty == NLMSG_DONE
     }
 
     /// Whether this is a control message (type below `NLMSG_MIN_TYPE`).
     #[must_use]
+    #[inline]
     pub fn is_control(&self) -> bool {
         self.header.ty < NLMSG_MIN_TYPE
     }
 
     /// Whether `NLM_F_MULTI` is set.
     #[must_use]
+    #[inline]
     pub fn is_multi(&self) -> bool {
         self.header.flags & NLM_F_MULTI != 0
     }
 
     /// Whether `NLM_F_DUMP_INTR` is set: the dump this belongs to is inconsistent.
     #[must_use]
+    #[inline]
     pub fn is_dump_interrupted(&self) -> bool {
         self.header.flags & NLM_F_DUMP_INTR != 0
     }
@@ -94,6 +104,7 @@ impl<'a> Message<'a> {
     /// A payload shorter than `header_len` yields one `Truncated` error; a payload that ends
     /// inside the padding has no attributes.
     #[must_use]
+    #[inline]
     pub fn attrs_after(&self, header_len: usize) -> Attrs<'a> {
         let base = self.payload_offset();
         if self.payload.len() < header_len {
@@ -122,6 +133,7 @@ pub struct Messages<'a> {
 /// or past the end of the buffer, or 1 to 15 stray bytes at the end, give one error and end
 /// the iteration.
 #[must_use]
+#[inline]
 pub fn messages(buf: &[u8]) -> Messages<'_> {
     Messages::new(buf, 0)
 }
@@ -129,16 +141,20 @@ pub fn messages(buf: &[u8]) -> Messages<'_> {
 impl<'a> Messages<'a> {
     /// Iterates over `buf`, whose first byte is at absolute offset `base` in the caller's buffer.
     #[must_use]
+    #[inline]
     pub fn new(buf: &'a [u8], base: usize) -> Self {
         Self { buf, pos: 0, base, done: false }
     }
 
     /// Absolute offset of the next message.
     #[must_use]
+    #[inline]
     pub fn offset(&self) -> usize {
         self.base + self.pos
     }
 
+    #[cold]
+    #[inline]
     fn fail(&mut self, err: DecodeError) -> Option<Result<Message<'a>, DecodeError>> {
         self.done = true;
         Some(Err(err))
@@ -148,6 +164,7 @@ impl<'a> Messages<'a> {
 impl<'a> Iterator for Messages<'a> {
     type Item = Result<Message<'a>, DecodeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -190,60 +207,70 @@ pub struct Attr<'a> {
 impl<'a> Attr<'a> {
     /// Type with the flag bits removed.
     #[must_use]
+    #[inline]
     pub fn ty(&self) -> u16 {
         self.raw_type & NLA_TYPE_MASK
     }
 
     /// The type word as sent, flag bits included.
     #[must_use]
+    #[inline]
     pub fn raw_type(&self) -> u16 {
         self.raw_type
     }
 
     /// Whether `NLA_F_NESTED` is set (informative only: many kernel emitters omit it).
     #[must_use]
+    #[inline]
     pub fn is_nested(&self) -> bool {
         self.raw_type & NLA_F_NESTED != 0
     }
 
     /// Whether `NLA_F_NET_BYTEORDER` is set.
     #[must_use]
+    #[inline]
     pub fn is_net_byteorder(&self) -> bool {
         self.raw_type & NLA_F_NET_BYTEORDER != 0
     }
 
     /// The payload, without header and padding.
     #[must_use]
+    #[inline]
     pub fn payload(&self) -> &'a [u8] {
         self.payload
     }
 
     /// Absolute offset of the attribute's header.
     #[must_use]
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Absolute offset of the payload.
     #[must_use]
+    #[inline]
     pub fn payload_offset(&self) -> usize {
         self.offset + NLA_HDRLEN
     }
 
     /// `nla_len`: header plus payload.
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
         self.payload.len() + NLA_HDRLEN
     }
 
     /// Whether the payload is empty (a flag, or a pad attribute).
     #[must_use]
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.payload.is_empty()
     }
 
     /// The attributes nested in this one's payload.
     #[must_use]
+    #[inline]
     pub fn nested(&self) -> Attrs<'a> {
         Attrs::new(self.payload, self.payload_offset())
     }
@@ -272,28 +299,34 @@ impl<'a> Attrs<'a> {
     /// An attribute length below 4 or past the end, or 1 to 3 stray bytes at the end, give
     /// one error and end the iteration. The last attribute may lack its padding.
     #[must_use]
+    #[inline]
     pub fn new(buf: &'a [u8], base: usize) -> Self {
         Self { buf, pos: 0, base, pending: None, done: false }
     }
 
     /// An iterator that yields `err` once.
     #[must_use]
+    #[inline]
     pub fn failed(err: DecodeError) -> Self {
         Self { buf: &[], pos: 0, base: err.offset, pending: Some(err), done: false }
     }
 
     /// Absolute offset of the next attribute.
     #[must_use]
+    #[inline]
     pub fn offset(&self) -> usize {
         self.base + self.pos
     }
 
     /// The bytes not yet iterated.
     #[must_use]
+    #[inline]
     pub fn rest(&self) -> &'a [u8] {
         self.buf.get(self.pos..).unwrap_or_default()
     }
 
+    #[cold]
+    #[inline]
     fn fail(&mut self, err: DecodeError) -> Option<Result<Attr<'a>, DecodeError>> {
         self.done = true;
         Some(Err(err))
@@ -353,6 +386,7 @@ impl FusedIterator for Attrs<'_> {}
 mod tests {
     use super::*;
 
+    #[inline]
     fn hdr(len: u32, ty: u16) -> [u8; 16] {
         let mut b = [0u8; 16];
         b[..4].copy_from_slice(&len.to_ne_bytes());
@@ -361,6 +395,7 @@ mod tests {
     }
 
     #[test]
+    #[inline]
     fn zero_length_message_is_an_error_not_a_loop() {
         let buf = hdr(0, 16);
         let mut it = messages(&buf);
@@ -372,6 +407,7 @@ mod tests {
     }
 
     #[test]
+    #[inline]
     fn unaligned_last_message_is_accepted() {
         let mut buf = [0u8; 37];
         buf[..16].copy_from_slice(&hdr(18, 16));
@@ -387,6 +423,7 @@ mod tests {
     }
 
     #[test]
+    #[inline]
     fn attribute_length_past_end_names_type_and_offset() {
         let buf = [8u8, 0, 0x05, 0x80, 1, 2];
         let mut it = Attrs::new(&buf, 100);
@@ -399,6 +436,7 @@ mod tests {
     }
 
     #[test]
+    #[inline]
     fn flags_are_masked_but_visible() {
         let buf = [4u8, 0, 0x07, 0xc0];
         let a = Attrs::new(&buf, 0).next().and_then(Result::ok);

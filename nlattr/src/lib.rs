@@ -178,7 +178,7 @@ pub mod set;
 pub mod validate;
 pub mod writer;
 
-pub use codec::{Decode, Encode};
+pub use codec::{Decode, DecodeInPlace, Encode};
 pub use error::Error;
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, FieldPath, Segment};
 pub use extack::{AckKind, ExtAck, PolicyInfo};

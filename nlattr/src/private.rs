@@ -224,6 +224,31 @@ pub trait NestedSet<'a>: AttrSet + Decode<'a> {
     /// The set's [`DecodeError`].
     fn nested_decode_depth(payload: &'a [u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
 
+    /// [`nested_decode_depth`](Self::nested_decode_depth) into `self`, as
+    /// [`DecodeInPlace`](crate::DecodeInPlace).
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    #[inline]
+    fn nested_decode_in_place(
+        &mut self,
+        payload: &'a [u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::nested_decode_depth(payload, offset, depth)?;
+        Ok(())
+    }
+
+    /// The value decoding no attribute gives (every field absent, empty or its default),
+    /// when the set has no required field; decoding in place starts from it instead of
+    /// building a value and moving it.
+    #[inline]
+    #[must_use]
+    fn nested_blank() -> Option<Self> {
+        None
+    }
+
     /// Payload length.
     #[inline]
     fn nested_len(&self) -> usize {
@@ -267,6 +292,28 @@ pub trait NestedOwned: AttrSet + Sized {
     /// # Errors
     /// The set's [`DecodeError`].
     fn nested_decode_depth(payload: &[u8], offset: usize, depth: usize) -> Result<Self, DecodeError>;
+
+    /// As [`NestedSet::nested_decode_in_place`], from a buffer of any lifetime.
+    ///
+    /// # Errors
+    /// The set's [`DecodeError`].
+    #[inline]
+    fn nested_decode_in_place(
+        &mut self,
+        payload: &[u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::nested_decode_depth(payload, offset, depth)?;
+        Ok(())
+    }
+
+    /// As [`NestedSet::nested_blank`].
+    #[inline]
+    #[must_use]
+    fn nested_blank() -> Option<Self> {
+        None
+    }
 
     /// Payload length.
     #[inline]
@@ -317,6 +364,23 @@ pub trait SubMsgField<'a>: SubMessage + SubMessageDecode<'a> {
         offset: usize,
         depth: usize,
     ) -> Result<Self, DecodeError>;
+
+    /// [`sub_decode_depth`](Self::sub_decode_depth) into `self`: a variant the selector
+    /// picks again is decoded in place.
+    ///
+    /// # Errors
+    /// As [`SubMessageDecode::decode_selected`].
+    #[inline]
+    fn sub_decode_in_place<S: Selector + ?Sized>(
+        &mut self,
+        selector: Option<&S>,
+        payload: &'a [u8],
+        offset: usize,
+        depth: usize,
+    ) -> Result<(), DecodeError> {
+        *self = Self::sub_decode_depth(selector, payload, offset, depth)?;
+        Ok(())
+    }
 
     /// Payload length.
     #[inline]
@@ -381,11 +445,12 @@ pub enum Step<'a> {
 }
 
 /// The attribute walk of derived decoders: the same framing as [`crate::iter::Attrs`] with
-/// the cursor held by the caller (`rest` the bytes not yet read, `at` their absolute offset),
-/// so the loop keeps no error slot and no `done` flag. On [`Step::Bad`] the cursor is left
-/// as it was.
+/// the cursor held by the caller (`rest` the bytes not yet read, `end` the absolute offset
+/// just past them, so that an attribute's offset is `end - rest.len()` and the loop carries
+/// nothing else), keeping no error slot and no `done` flag. On [`Step::Bad`] the cursor is
+/// left as it was.
 #[inline]
-pub fn next_attr<'a>(rest: &mut &'a [u8], at: &mut usize) -> Step<'a> {
+pub fn next_attr<'a>(rest: &mut &'a [u8], end: usize) -> Step<'a> {
     let bytes = *rest;
     let Some((hdr, after)) = bytes.split_first_chunk::<4>() else {
         return if bytes.is_empty() { Step::End } else { Step::Bad };
@@ -395,20 +460,20 @@ pub fn next_attr<'a>(rest: &mut &'a [u8], at: &mut usize) -> Step<'a> {
     let Some(payload) = len.checked_sub(crate::consts::NLA_HDRLEN).and_then(|n| after.get(..n)) else {
         return Step::Bad;
     };
-    let here = *at;
-    let step = crate::consts::align4(len);
-    // Past the end only when the last attribute lacks its padding: nothing is left then.
+    let here = end.wrapping_sub(bytes.len());
+    // `len <= bytes.len()` here; the padding may be missing after the last attribute.
+    let step = ((len + 3) & !3).min(bytes.len());
     *rest = bytes.get(step..).unwrap_or_default();
-    *at = here + step.min(bytes.len());
     Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, here))
 }
 
 /// The error [`crate::iter::Attrs`] reports for the malformed attribute at the start of
-/// `rest` (absolute offset `at`), for a [`Step::Bad`] of [`next_attr`].
+/// `rest` (absolute offset `end - rest.len()`), for a [`Step::Bad`] of [`next_attr`].
 #[cold]
 #[inline(never)]
 #[must_use]
-pub fn attr_error(rest: &[u8], at: usize) -> DecodeError {
+pub fn attr_error(rest: &[u8], end: usize) -> DecodeError {
+    let at = end.wrapping_sub(rest.len());
     match crate::iter::Attrs::new(rest, at).next() {
         Some(Err(e)) => e,
         // Not reached: `next_attr` says `Bad` only where `Attrs` fails.
@@ -416,5 +481,102 @@ pub fn attr_error(rest: &[u8], at: usize) -> DecodeError {
             at,
             DecodeErrorKind::Truncated { needed: crate::consts::NLA_HDRLEN, available: rest.len() },
         ),
+    }
+}
+
+/// An all-zero header, for [`NestedSet::nested_blank`].
+#[inline]
+#[must_use]
+pub fn zeroed_header<H: zerocopy::FromZeros>() -> H {
+    H::new_zeroed()
+}
+
+/// Before a push onto a full vector of nested-array entries: room for the entry being
+/// pushed and every entry in `rest` (the bytes after it), so that an array is allocated
+/// once rather than grown step by step.
+#[cfg(feature = "alloc")]
+#[inline]
+pub fn reserve_entries<T>(v: &mut alloc::vec::Vec<T>, rest: &[u8]) {
+    if v.len() == v.capacity() {
+        reserve_entries_slow(v, rest);
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[cold]
+#[inline(never)]
+fn reserve_entries_slow<T>(v: &mut alloc::vec::Vec<T>, mut rest: &[u8]) {
+    let end = rest.len();
+    let mut n = 1;
+    while let Step::Attr(a) = next_attr(&mut rest, end) {
+        n += usize::from(!a.payload().is_empty());
+    }
+    v.reserve(n);
+}
+
+/// Picks, for a value type, between decoding into the value already there (types
+/// implementing [`DecodeInPlace`](crate::DecodeInPlace)) and decoding anew: derived
+/// decoders call `(&Reuse::<T>::new()).refill(..)` with [`ViaInPlace`] and [`ViaDecode`]
+/// in scope, and method resolution takes the first that applies.
+pub struct Reuse<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl<T: ?Sized> Default for Reuse<T> {
+    #[inline]
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: ?Sized> Reuse<T> {
+    /// The selector for `T`.
+    #[inline]
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(core::marker::PhantomData)
+    }
+}
+
+/// [`Reuse`] for a type decoded in place.
+pub trait ViaInPlace<'a, T> {
+    /// Whether `T` is decoded in place.
+    fn reuses(&self) -> bool;
+    /// Decodes `payload` into `slot`.
+    ///
+    /// # Errors
+    /// The value's [`DecodeError`].
+    fn refill(&self, slot: &mut T, payload: &'a [u8], offset: usize) -> Result<(), DecodeError>;
+}
+
+impl<'a, T: crate::DecodeInPlace<'a>> ViaInPlace<'a, T> for Reuse<T> {
+    #[inline]
+    fn reuses(&self) -> bool {
+        true
+    }
+    #[inline]
+    fn refill(&self, slot: &mut T, payload: &'a [u8], offset: usize) -> Result<(), DecodeError> {
+        slot.decode_in_place(payload, offset)
+    }
+}
+
+/// [`Reuse`] for any other decodable type: decoded anew and assigned.
+pub trait ViaDecode<'a, T> {
+    /// Whether `T` is decoded in place.
+    fn reuses(&self) -> bool;
+    /// Decodes `payload` into `slot`.
+    ///
+    /// # Errors
+    /// The value's [`DecodeError`].
+    fn refill(&self, slot: &mut T, payload: &'a [u8], offset: usize) -> Result<(), DecodeError>;
+}
+
+impl<'a, T: crate::Decode<'a>> ViaDecode<'a, T> for &Reuse<T> {
+    #[inline]
+    fn reuses(&self) -> bool {
+        false
+    }
+    #[inline]
+    fn refill(&self, slot: &mut T, payload: &'a [u8], offset: usize) -> Result<(), DecodeError> {
+        *slot = T::decode(payload, offset)?;
+        Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! Decoders: one pass over the attributes, sub-messages resolved after the loop.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::{names, Gen};
@@ -106,12 +106,63 @@ fn value_checks(g: &Gen<'_>, i: usize, spec: &AttrSpec, o: &TokenStream) -> Toke
     out
 }
 
+/// Where a decoder puts the value of a field: a local per field, assembled into `Self` at
+/// the end, or the field of `__nla_self` itself (decoding in place).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Fresh,
+    InPlace,
+}
+
+/// The place field `f` is decoded into. Fresh, a required or defaulted field's local is an
+/// `Option` until the end; in place it is the field itself, its presence in `names::seen`.
+fn place(mode: Mode, f: &Field<'_>) -> TokenStream {
+    match mode {
+        Mode::Fresh => names::local(f.index).into_token_stream(),
+        Mode::InPlace => {
+            let m = &f.member;
+            quote!(__nla_self.#m)
+        }
+    }
+}
+
+/// Whether an optional nested set is decoded into the value already there when decoding in
+/// place: only without value checks, which run on a decoded value.
+fn reuses(spec: &AttrSpec) -> bool {
+    matches!(spec.form, Form::Nested { .. })
+        && spec.checks.range.is_none()
+        && spec.checks.validate.is_none()
+        && spec.checks.min_len.is_none()
+        && spec.checks.max_len.is_none()
+}
+
+/// Whether an optional plain value is decoded into the value already there when decoding
+/// in place, for the types that implement `DecodeInPlace` (strings, byte vectors, sets,
+/// next-hop lists...): only without checks, which run on a decoded value.
+fn refills(spec: &AttrSpec) -> bool {
+    matches!(spec.form, Form::Plain)
+        && spec.checks.range.is_none()
+        && spec.checks.validate.is_none()
+        && spec.checks.min_len.is_none()
+        && spec.checks.max_len.is_none()
+}
+
+/// `true` when value type `v` implements `DecodeInPlace` (a constant after inlining).
+fn refill_kind(g: &Gen<'_>, v: &syn::Type) -> TokenStream {
+    let k = g.krate;
+    quote! {{
+        #[allow(unused_imports)]
+        use #k::private::{ViaDecode as _, ViaInPlace as _};
+        (&#k::private::Reuse::<#v>::new()).reuses()
+    }}
+}
+
 /// The match arm body for field `f` of a set.
-fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> TokenStream {
+fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: Mode) -> TokenStream {
     let k = g.krate;
     let nest = &g.nest;
     let name = &f.name;
-    let l = names::local(f.index);
+    let l = place(mode, f);
     let dup = cont.attrs.deny_duplicate.is_some();
     let dup_err = quote! {
         return ::core::result::Result::Err(__nla_w(#k::DecodeError::new(
@@ -129,25 +180,79 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
             quote! { #wrap #check #s = ::core::option::Option::Some(__nla_a); }
         }
         (Presence::Array { keep_index }, _) => {
+            let index = f.index;
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
             let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
             let decode_el = quote!(#f(__nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2));
+            // Growing, the vector makes room for every entry left at once.
             let push = if *keep_index {
-                quote!(#l.push((__nla_el.ty(), __nla_x)))
+                quote!(#k::private::reserve_entries(&mut #l, __nla_er); #l.push((__nla_el.ty(), __nla_x)))
             } else {
-                quote!(#l.push(__nla_x))
+                quote!(#k::private::reserve_entries(&mut #l, __nla_er); #l.push(__nla_x))
             };
+            let de = &g.de;
+            // The entries, with the cursor walk of the set loop (`__nla_er` the bytes left).
+            let entries = |body: TokenStream| {
+                quote! {
+                    let mut __nla_er: &#de [u8] = __nla_a.payload();
+                    let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
+                    loop {
+                        let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
+                            #k::private::Step::Attr(__nla_el) => __nla_el,
+                            #k::private::Step::End => break,
+                            #k::private::Step::Bad => return ::core::result::Result::Err(
+                                __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
+                        };
+                        #body
+                    }
+                }
+            };
+            if mode == Mode::InPlace {
+                // Elements already there are decoded into; the rest are pushed, and the
+                // vector is cut to `filled` after the walk.
+                let filled = names::filled(index);
+                let into = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_in_place);
+                let old_el = if *keep_index {
+                    quote! {
+                        __nla_old.0 = __nla_el.ty();
+                        #into(&mut __nla_old.1, __nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2)
+                    }
+                } else {
+                    quote!(#into(__nla_old, __nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2))
+                };
+                let again = if dup { dup_err.clone() } else { quote!(#filled = 0;) };
+                let walk = entries(quote! {
+                        // The kernel skips empty entries of a nested array.
+                        if __nla_el.payload().is_empty() {
+                            continue;
+                        }
+                        let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#filled).unwrap_or(u32::MAX);
+                        let __nla_r: ::core::result::Result<(), #k::DecodeError> = match #l.get_mut(#filled) {
+                            ::core::option::Option::Some(__nla_old) => { #old_el }
+                            ::core::option::Option::None => match #decode_el {
+                                ::core::result::Result::Ok(__nla_x) => {
+                                    #push;
+                                    ::core::result::Result::Ok(())
+                                }
+                                ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
+                            },
+                        };
+                        if let ::core::result::Result::Err(__nla_e) = __nla_r {
+                            return ::core::result::Result::Err(
+                                __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name));
+                        }
+                        #filled += 1;
+                });
+                return quote! {
+                    #wrap
+                    if #seen { #again }
+                    #seen = true;
+                    #walk
+                };
+            }
             let again = if dup { dup_err.clone() } else { quote!(#l.clear();) };
-            quote! {
-                #wrap
-                if #seen { #again }
-                #seen = true;
-                for __nla_item in __nla_a.nested() {
-                    let __nla_el = match __nla_item {
-                        ::core::result::Result::Ok(__nla_el) => __nla_el,
-                        ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
-                    };
+            let walk = entries(quote! {
                     // The kernel skips empty entries of a nested array.
                     if __nla_el.payload().is_empty() {
                         continue;
@@ -159,7 +264,12 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
                             __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
                     };
                     #push;
-                }
+            });
+            quote! {
+                #wrap
+                if #seen { #again }
+                #seen = true;
+                #walk
             }
         }
         (Presence::Multi, _) => {
@@ -178,6 +288,84 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
             let check = if dup { quote!(if #l { #dup_err }) } else { quote!() };
             quote! { #wrap #check #body #l = __nla_x; }
         }
+        (Presence::Optional, Form::Nested { .. }) if mode == Mode::InPlace && reuses(spec) => {
+            // A set already there is decoded into, keeping its capacity; `None` after the
+            // walk if the attribute did not come.
+            let v = &spec.value_ty;
+            let seen = names::seen(f.index);
+            let check = if dup { quote!(if #seen { #dup_err }) } else { quote!() };
+            let body = value(g, f.index, spec);
+            let into = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_in_place);
+            quote! {
+                #wrap
+                #check
+                match &mut #l {
+                    ::core::option::Option::Some(__nla_old) => {
+                        if let ::core::result::Result::Err(__nla_e) = #into(
+                            __nla_old, __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 1,
+                        ) {
+                            return ::core::result::Result::Err(__nla_w(__nla_e));
+                        }
+                    }
+                    ::core::option::Option::None => match <#v as #nest>::nested_blank() {
+                        ::core::option::Option::Some(__nla_b) => {
+                            if let ::core::result::Result::Err(__nla_e) = #into(
+                                #l.insert(__nla_b), __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 1,
+                            ) {
+                                return ::core::result::Result::Err(__nla_w(__nla_e));
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            #body
+                            #l = ::core::option::Option::Some(__nla_x);
+                        }
+                    },
+                }
+                #seen = true;
+            }
+        }
+        (Presence::Optional, Form::Plain) if mode == Mode::InPlace && refills(spec) => {
+            let v = &spec.value_ty;
+            let seen = names::seen(f.index);
+            let refill = names::refill(f.index);
+            let check = if dup {
+                quote!(if (#refill && #seen) || (!#refill && #l.is_some()) { #dup_err })
+            } else {
+                quote!()
+            };
+            let body = value(g, f.index, spec);
+            quote! {
+                #wrap
+                #check
+                if #refill {
+                    match &mut #l {
+                        ::core::option::Option::Some(__nla_old) => {
+                            #[allow(unused_imports)]
+                            use #k::private::{ViaDecode as _, ViaInPlace as _};
+                            if let ::core::result::Result::Err(__nla_e) = (&#k::private::Reuse::<#v>::new())
+                                .refill(__nla_old, __nla_a.payload(), __nla_a.payload_offset())
+                            {
+                                return ::core::result::Result::Err(__nla_w(__nla_e));
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            #body
+                            #l = ::core::option::Option::Some(__nla_x);
+                        }
+                    }
+                    #seen = true;
+                } else {
+                    #body
+                    #l = ::core::option::Option::Some(__nla_x);
+                }
+            }
+        }
+        (Presence::Required | Presence::Default(_), _) if mode == Mode::InPlace => {
+            let body = value(g, f.index, spec);
+            let seen = names::seen(f.index);
+            let check = if dup { quote!(if #seen { #dup_err }) } else { quote!() };
+            quote! { #wrap #check #body #l = __nla_x; #seen = true; }
+        }
         _ => {
             let body = value(g, f.index, spec);
             let check = if dup { quote!(if #l.is_some() { #dup_err }) } else { quote!() };
@@ -186,17 +374,19 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec) -> Tok
     }
 }
 
-pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
+/// The statements of a set decoder after the depth check: the header, the attribute walk,
+/// then `Ok(Self { .. })` (fresh) or `Ok(())` (in place, every field reset first).
+fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> TokenStream {
     let k = g.krate;
-    let not_recommended = super::not_recommended();
     let de = &g.de;
-    let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
+    let in_place = mode == Mode::InPlace;
     let header = fields.iter().find(|f| matches!(f.role, Role::Header));
     let head = match header {
         Some(h) => {
-            let (ty, name, l) = (h.ty, &h.name, names::local(h.index));
+            let (ty, name, l) = (h.ty, &h.name, place(mode, h));
+            let bind = if in_place { quote!(#l) } else { quote!(let #l: #ty) };
             quote! {
-                let #l: #ty = match #k::header::read_header::<#ty>(__nla_payload, __nla_offset) {
+                #bind = match #k::header::read_header::<#ty>(__nla_payload, __nla_offset) {
                     ::core::result::Result::Ok(__nla_h) => __nla_h,
                     ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_e.in_field(#name)),
                 };
@@ -208,6 +398,9 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     let mut locals = TokenStream::new();
     let mut arms = TokenStream::new();
     let mut after = TokenStream::new();
+    // Fields kept through the walk and absent from it, emptied before sub-messages read
+    // their selectors.
+    let mut unseen = TokenStream::new();
     let mut finish = TokenStream::new();
     let mut build = TokenStream::new();
     let mut unknown = if cont.attrs.deny_unknown.is_some() {
@@ -226,78 +419,179 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     };
     for f in fields {
         let (m, l, fty) = (&f.member, names::local(f.index), f.ty);
+        let p = place(mode, f);
         match &f.role {
             Role::Header => build.extend(quote!(#m: #l,)),
             Role::Order => {
                 locals.extend(quote!(let mut #l: #k::AttrOrder = #k::AttrOrder::new();));
                 let from = quote_spanned!(fty.span()=> <#fty as #k::private::OrderField>::from_order);
-                build.extend(quote!(#m: #from(#l),));
+                if in_place {
+                    finish.extend(quote!(#p = #from(#l);));
+                } else {
+                    build.extend(quote!(#m: #from(#l),));
+                }
             }
+            Role::Skip if in_place => locals.extend(quote!(#p = ::core::default::Default::default();)),
             Role::Skip => build.extend(quote!(#m: ::core::default::Default::default(),)),
             Role::Unknown => {
-                locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
-                unknown = quote!(#record_unknown #l.push(::core::convert::From::from(__nla_a)););
-                build.extend(quote!(#m: #l,));
+                if in_place {
+                    // Cleared, not replaced: decoding in place reuses the capacity.
+                    locals.extend(quote!(<#fty>::clear(&mut #p);));
+                } else {
+                    locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
+                    build.extend(quote!(#m: #l,));
+                }
+                unknown = quote!(#record_unknown #p.push(::core::convert::From::from(__nla_a)););
             }
             Role::Attr(spec) => {
                 let v = &spec.value_ty;
                 let tc = names::ty_const(f.index);
+                let seen = names::seen(f.index);
                 match (&spec.presence, &spec.form) {
                     (_, Form::Submsg { selector, .. }) => {
                         let s = names::stash(f.index);
                         let sel_field = fields.iter().find(|x| x.member == *selector);
-                        let sel_local = names::local(sel_field.map_or(0, |x| x.index));
-                        let sel_ty = sel_field.and_then(|x| match &x.role {
-                            Role::Attr(s) => Some(&s.value_ty),
+                        let sel_spec = sel_field.and_then(|x| match &x.role {
+                            Role::Attr(s) => Some(s),
                             _ => None,
                         });
-                        let assert = sel_ty.map(
-                            |t| quote_spanned!(selector.span()=> let _ = #k::private::assert_selector::<#t>;),
-                        );
+                        let assert = sel_spec.map(|s| {
+                            let t = &s.value_ty;
+                            quote_spanned!(selector.span()=> let _ = #k::private::assert_selector::<#t>;)
+                        });
+                        // The selector as `Option<&V>`.
+                        let sel = match (mode, sel_field, sel_spec.map(|s| &s.presence)) {
+                            (Mode::InPlace, Some(x), Some(Presence::Required | Presence::Default(_))) => {
+                                let (sp, ss) = (place(mode, x), names::seen(x.index));
+                                quote!(if #ss { ::core::option::Option::Some(&#sp) } else { ::core::option::Option::None })
+                            }
+                            (_, Some(x), _) => {
+                                let sp = place(mode, x);
+                                quote!(::core::option::Option::as_ref(&#sp))
+                            }
+                            (_, None, _) => {
+                                let sp = names::local(0);
+                                quote!(::core::option::Option::as_ref(&#sp))
+                            }
+                        };
                         let name = &f.name;
                         locals.extend(quote!(let mut #s: ::core::option::Option<#k::Attr<#de>> = ::core::option::Option::None;));
-                        after.extend(quote! {
-                            #assert
-                            let #l: ::core::option::Option<#v> = match #s {
-                                ::core::option::Option::Some(__nla_a) => ::core::option::Option::Some(
-                                    match <#v as #k::private::SubMsgField<#de>>::sub_decode_depth(
-                                        ::core::option::Option::as_ref(&#sel_local), __nla_a.payload(), __nla_a.payload_offset(),
-                                        __nla_depth + 1,
-                                    ) {
-                                        ::core::result::Result::Ok(__nla_x) => __nla_x,
-                                        ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
-                                            __nla_e.within_attr(__nla_a.offset(), __nla_a.ty()).in_field(#name)),
+                        let wrap =
+                            quote!(__nla_e.within_attr(__nla_a.offset(), __nla_a.ty()).in_field(#name));
+                        let decoded = quote! {
+                            match <#v as #k::private::SubMsgField<#de>>::sub_decode_depth(
+                                #sel, __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 1,
+                            ) {
+                                ::core::result::Result::Ok(__nla_x) => __nla_x,
+                                ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(#wrap),
+                            }
+                        };
+                        let store = match (&spec.presence, in_place) {
+                            (Presence::Required | Presence::Default(_), true) => {
+                                locals.extend(quote!(let mut #seen = false;));
+                                quote! {
+                                    if let ::core::option::Option::Some(__nla_a) = #s {
+                                        #p = #decoded;
+                                        #seen = true;
+                                    }
+                                }
+                            }
+                            // The variant already there is decoded into when the selector
+                            // picks it again.
+                            (_, true) => quote! {
+                                match #s {
+                                    ::core::option::Option::Some(__nla_a) => match &mut #p {
+                                        ::core::option::Option::Some(__nla_old) => {
+                                            if let ::core::result::Result::Err(__nla_e) =
+                                                <#v as #k::private::SubMsgField<#de>>::sub_decode_in_place(
+                                                    __nla_old, #sel, __nla_a.payload(), __nla_a.payload_offset(),
+                                                    __nla_depth + 1,
+                                                )
+                                            {
+                                                return ::core::result::Result::Err(#wrap);
+                                            }
+                                        }
+                                        ::core::option::Option::None => #p = ::core::option::Option::Some(#decoded),
                                     },
-                                ),
-                                ::core::option::Option::None => ::core::option::Option::None,
-                            };
-                        });
+                                    ::core::option::Option::None => #p = ::core::option::Option::None,
+                                }
+                            },
+                            (_, false) => quote! {
+                                let #l: ::core::option::Option<#v> = match #s {
+                                    ::core::option::Option::Some(__nla_a) => ::core::option::Option::Some(#decoded),
+                                    ::core::option::Option::None => ::core::option::Option::None,
+                                };
+                            },
+                        };
+                        after.extend(quote!(#assert #store));
+                    }
+                    (Presence::Array { .. }, _) if in_place => {
+                        let filled = names::filled(f.index);
+                        locals.extend(quote!(let mut #seen = false; let mut #filled: usize = 0;));
+                        finish.extend(quote!(<#fty>::truncate(&mut #p, #filled);));
                     }
                     (Presence::Multi | Presence::Array { .. }, _) => {
-                        locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
+                        if in_place {
+                            locals.extend(quote!(<#fty>::clear(&mut #p);));
+                        } else {
+                            locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
+                        }
                         if let Presence::Array { .. } = spec.presence {
-                            let seen = names::seen(f.index);
                             locals.extend(quote!(let mut #seen = false;));
                         }
                     }
+                    (Presence::Flag, _) if in_place => locals.extend(quote!(#p = false;)),
                     (Presence::Flag, _) => locals.extend(quote!(let mut #l: bool = false;)),
+                    (Presence::Required | Presence::Default(_), _) if in_place => {
+                        locals.extend(quote!(let mut #seen = false;));
+                    }
+                    (Presence::Optional, _) if in_place && reuses(spec) => {
+                        locals.extend(quote!(let mut #seen = false;));
+                        unseen.extend(quote!(if !#seen { #p = ::core::option::Option::None; }));
+                    }
+                    (Presence::Optional, Form::Plain) if in_place && refills(spec) => {
+                        // Kept until the walk for a type decoded in place, else reset now.
+                        let refill = names::refill(f.index);
+                        let kind = refill_kind(g, v);
+                        locals.extend(quote! {
+                            let #refill: bool = #kind;
+                            let mut #seen = false;
+                            if !#refill { #p = ::core::option::Option::None; }
+                        });
+                        unseen.extend(quote!(if #refill && !#seen { #p = ::core::option::Option::None; }));
+                    }
+                    _ if in_place => locals.extend(quote!(#p = ::core::option::Option::None;)),
                     _ => locals.extend(
                         quote!(let mut #l: ::core::option::Option<#v> = ::core::option::Option::None;),
                     ),
                 }
-                let body = arm(g, cont, f, spec);
+                let body = arm(g, cont, f, spec, mode);
                 arms.extend(quote!(#tc => { #record #body }));
                 let name = &f.name;
-                match &spec.presence {
-                    Presence::Required => finish.extend(quote! {
+                let missing = quote! {
+                    return ::core::result::Result::Err(
+                        #k::DecodeError::at_attr(__nla_base, #tc, #k::DecodeErrorKind::Missing).in_field(#name))
+                };
+                let default = |d: &Option<syn::Expr>| {
+                    d.as_ref().map_or_else(
+                        || quote!(::core::default::Default::default()),
+                        |e| quote_spanned!(e.span()=> #e),
+                    )
+                };
+                match (&spec.presence, in_place) {
+                    (Presence::Required, true) => finish.extend(quote!(if !#seen { #missing; })),
+                    (Presence::Default(d), true) => {
+                        let d = default(d);
+                        finish.extend(quote!(if !#seen { #p = #d; }));
+                    }
+                    (Presence::Required, false) => finish.extend(quote! {
                         let #l: #v = match #l {
                             ::core::option::Option::Some(__nla_x) => __nla_x,
-                            ::core::option::Option::None => return ::core::result::Result::Err(
-                                #k::DecodeError::at_attr(__nla_base, #tc, #k::DecodeErrorKind::Missing).in_field(#name)),
+                            ::core::option::Option::None => #missing,
                         };
                     }),
-                    Presence::Default(d) => {
-                        let d = d.as_ref().map_or_else(|| quote!(::core::default::Default::default()), |e| quote_spanned!(e.span()=> #e));
+                    (Presence::Default(d), false) => {
+                        let d = default(d);
                         finish.extend(quote! {
                             let #l: #v = match #l {
                                 ::core::option::Option::Some(__nla_x) => __nla_x,
@@ -311,6 +605,95 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
             }
         }
     }
+    let done = if in_place {
+        quote!(::core::result::Result::Ok(()))
+    } else {
+        quote!(::core::result::Result::Ok(Self { #build }))
+    };
+    quote! {
+        #head
+        let __nla_body: &#de [u8] = match __nla_payload.get(__nla_hlen..) {
+            ::core::option::Option::Some(__nla_b) => __nla_b,
+            ::core::option::Option::None => &[],
+        };
+        let __nla_base: usize = __nla_offset.saturating_add(__nla_hlen);
+        #locals
+        let mut __nla_rest: &#de [u8] = __nla_body;
+        let __nla_end: usize = __nla_base.wrapping_add(__nla_body.len());
+        loop {
+            let __nla_a: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_rest, __nla_end) {
+                #k::private::Step::Attr(__nla_a) => __nla_a,
+                #k::private::Step::End => break,
+                #k::private::Step::Bad => return ::core::result::Result::Err(
+                    #k::private::attr_error(__nla_rest, __nla_end)),
+            };
+            match __nla_a.ty() {
+                #arms
+                _ => { #unknown }
+            }
+        }
+        #unseen
+        #after
+        #finish
+        #done
+    }
+}
+
+/// `Some(Self { .. })` with every field as decoding no attribute leaves it, or `None` when
+/// a field is required (it has no such value).
+fn blank(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let k = g.krate;
+    let mut build = TokenStream::new();
+    for f in fields {
+        let (m, fty) = (&f.member, f.ty);
+        let v = match &f.role {
+            Role::Header => quote_spanned!(fty.span()=> #k::private::zeroed_header::<#fty>()),
+            Role::Order => {
+                quote_spanned!(fty.span()=> <#fty as #k::private::OrderField>::from_order(#k::AttrOrder::new()))
+            }
+            Role::Skip | Role::Unknown => quote!(::core::default::Default::default()),
+            Role::Attr(spec) => match &spec.presence {
+                Presence::Required => return quote!(::core::option::Option::None),
+                Presence::Default(Some(e)) => quote_spanned!(e.span()=> #e),
+                Presence::Flag => quote!(false),
+                Presence::Optional => quote!(::core::option::Option::None),
+                Presence::Default(None) | Presence::Multi | Presence::Array { .. } => {
+                    quote!(::core::default::Default::default())
+                }
+            },
+        };
+        build.extend(quote!(#m: #v,));
+    }
+    quote!(::core::option::Option::Some(Self { #build }))
+}
+
+pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let k = g.krate;
+    let not_recommended = super::not_recommended();
+    let de = &g.de;
+    let (ident, de_impl, tg) = (g.ident, &g.de_impl, &g.ty_generics);
+    let blank = blank(g, fields);
+    // A set with a blank value decodes into it: one walk to generate and no value built
+    // apart and moved in.
+    let has_blank =
+        !fields.iter().any(|f| matches!(&f.role, Role::Attr(s) if matches!(s.presence, Presence::Required)));
+    let fresh = if has_blank {
+        quote! {
+            let mut __nla_v: Self = match <Self as #k::private::NestedSet<#de>>::nested_blank() {
+                ::core::option::Option::Some(__nla_v) => __nla_v,
+                ::core::option::Option::None => ::core::unreachable!(),
+            };
+            match <Self as #k::private::NestedSet<#de>>::nested_decode_in_place(
+                &mut __nla_v, __nla_payload, __nla_offset, __nla_depth,
+            ) {
+                ::core::result::Result::Ok(()) => ::core::result::Result::Ok(__nla_v),
+                ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
+            }
+        }
+    } else {
+        body(g, cont, fields, Mode::Fresh)
+    };
+    let in_place = body(g, cont, fields, Mode::InPlace);
     // Sets without a lifetime decode from any buffer; their fields and their containers
     // name them through one lifetime-free trait.
     let owned = if cont.lifetime.is_none() {
@@ -327,10 +710,28 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 ) -> ::core::result::Result<Self, #k::DecodeError> {
                     <Self as #k::private::NestedSet<'_>>::nested_decode_depth(__nla_payload, __nla_offset, __nla_depth)
                 }
+                #[inline]
+                fn nested_decode_in_place(
+                    &mut self,
+                    __nla_payload: &[u8],
+                    __nla_offset: usize,
+                    __nla_depth: usize,
+                ) -> ::core::result::Result<(), #k::DecodeError> {
+                    <Self as #k::private::NestedSet<'_>>::nested_decode_in_place(self, __nla_payload, __nla_offset, __nla_depth)
+                }
+                #[inline]
+                fn nested_blank() -> ::core::option::Option<Self> {
+                    <Self as #k::private::NestedSet<'_>>::nested_blank()
+                }
             }
         }
     } else {
         TokenStream::new()
+    };
+    let too_deep = quote! {
+        if __nla_depth > #k::consts::MAX_NEST_DEPTH {
+            return ::core::result::Result::Err(#k::private::too_deep(__nla_offset));
+        }
     };
     quote! {
         #[automatically_derived]
@@ -338,6 +739,13 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
             #[inline]
             fn decode(__nla_payload: &#de [u8], __nla_offset: usize) -> ::core::result::Result<Self, #k::DecodeError> {
                 <Self as #k::private::NestedSet<#de>>::nested_decode_depth(__nla_payload, __nla_offset, 0)
+            }
+        }
+        #[automatically_derived]
+        impl #de_impl #k::DecodeInPlace<#de> for #ident #tg {
+            #[inline]
+            fn decode_in_place(&mut self, __nla_payload: &#de [u8], __nla_offset: usize) -> ::core::result::Result<(), #k::DecodeError> {
+                <Self as #k::private::NestedSet<#de>>::nested_decode_in_place(self, __nla_payload, __nla_offset, 0)
             }
         }
         #[automatically_derived]
@@ -350,33 +758,23 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 __nla_offset: usize,
                 __nla_depth: usize,
             ) -> ::core::result::Result<Self, #k::DecodeError> {
-                if __nla_depth > #k::consts::MAX_NEST_DEPTH {
-                    return ::core::result::Result::Err(#k::private::too_deep(__nla_offset));
-                }
-                #head
-                let __nla_body: &#de [u8] = match __nla_payload.get(__nla_hlen..) {
-                    ::core::option::Option::Some(__nla_b) => __nla_b,
-                    ::core::option::Option::None => &[],
-                };
-                let __nla_base: usize = __nla_offset.saturating_add(__nla_hlen);
-                #locals
-                let mut __nla_rest: &#de [u8] = __nla_body;
-                let mut __nla_at: usize = __nla_base;
-                loop {
-                    let __nla_a: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_rest, &mut __nla_at) {
-                        #k::private::Step::Attr(__nla_a) => __nla_a,
-                        #k::private::Step::End => break,
-                        #k::private::Step::Bad => return ::core::result::Result::Err(
-                            #k::private::attr_error(__nla_rest, __nla_at)),
-                    };
-                    match __nla_a.ty() {
-                        #arms
-                        _ => { #unknown }
-                    }
-                }
-                #after
-                #finish
-                ::core::result::Result::Ok(Self { #build })
+                #too_deep
+                #fresh
+            }
+            #[inline]
+            fn nested_decode_in_place(
+                &mut self,
+                __nla_payload: &#de [u8],
+                __nla_offset: usize,
+                __nla_depth: usize,
+            ) -> ::core::result::Result<(), #k::DecodeError> {
+                let __nla_self = self;
+                #too_deep
+                #in_place
+            }
+            #[inline]
+            fn nested_blank() -> ::core::option::Option<Self> {
+                #blank
             }
         }
         #owned

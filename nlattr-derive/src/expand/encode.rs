@@ -508,6 +508,7 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
     let mut table = TokenStream::new();
     let mut int_table = TokenStream::new();
     let mut selects = TokenStream::new();
+    let mut in_place_selects = TokenStream::new();
     let mut other = quote! {
         ::core::result::Result::Err(#k::DecodeError::new(__nla_o, #k::DecodeErrorKind::Invalid(
             "the selector names no known sub-message format")))
@@ -561,6 +562,23 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                     return #decode;
                 }
             });
+            // In place, a set variant picked again is decoded into.
+            let reuse = var.ty.map(|t| {
+                let f = quote_spanned!(t.span()=> <#t as #nest>::nested_decode_in_place);
+                quote! {
+                    match self {
+                        Self::#vi(__nla_old) => return #f(__nla_old, __nla_p, __nla_o, __nla_depth),
+                        _ => {}
+                    }
+                }
+            });
+            in_place_selects.extend(quote! {
+                if #k::private::SelectKey::is_selected_by(&(#sel), __nla_s) {
+                    #reuse
+                    *self = #decode?;
+                    return ::core::result::Result::Ok(());
+                }
+            });
             if let (syn::Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }), Some(t)) = (sel, var.ty) {
                 table.extend(quote!((#s, <#t as #k::policy::HasPolicy>::POLICY),));
             }
@@ -604,6 +622,19 @@ pub fn sub_msg(g: &Gen<'_>, vars: &[SubVariant<'_>]) -> TokenStream {
                     #selects
                 }
                 #other
+            }
+            fn sub_decode_in_place<__NlaS: #k::Selector + ?::core::marker::Sized>(
+                &mut self,
+                __nla_sel: ::core::option::Option<&__NlaS>,
+                __nla_p: &#de [u8],
+                __nla_o: usize,
+                __nla_depth: usize,
+            ) -> ::core::result::Result<(), #k::DecodeError> {
+                if let ::core::option::Option::Some(__nla_s) = __nla_sel {
+                    #in_place_selects
+                }
+                *self = #other?;
+                ::core::result::Result::Ok(())
             }
         }
         #[automatically_derived]

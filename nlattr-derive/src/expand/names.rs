@@ -34,6 +34,14 @@ pub fn stash(i: usize) -> Ident {
 pub fn seen(i: usize) -> Ident {
     format_ident!("__nla_seen{}", i)
 }
+/// How many elements of nested-array field `i` a decode in place has filled.
+pub fn filled(i: usize) -> Ident {
+    format_ident!("__nla_n{}", i)
+}
+/// Whether the value type of field `i` is decoded in place (`DecodeInPlace`).
+pub fn refill(i: usize) -> Ident {
+    format_ident!("__nla_r{}", i)
+}
 /// The constant for value-enum variant `i`.
 pub fn discr_const(i: usize) -> Ident {
     format_ident!("__NLA_D_{}", i)

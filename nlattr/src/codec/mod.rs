@@ -81,6 +81,65 @@ pub trait Decode<'a>: Sized {
     fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError>;
 }
 
+/// Decoding into an existing value, reusing what it holds: `#[derive(NlAttrs)]` sets
+/// implement it. After `Ok`, `*self` equals what [`Decode::decode`] returns for the same
+/// bytes; the `Vec` fields (repeated and unknown attributes, nested arrays) are cleared and
+/// refilled, so a value decoded message after message stops allocating once it has seen
+/// the largest one, and nothing is moved. After `Err`, `*self` is some valid value (fields
+/// of the bytes read so far); decode again before relying on it.
+///
+/// ```
+/// use nlattr::families::route::route::Route;
+/// use nlattr::DecodeInPlace;
+/// # let bytes = Route::default().to_message_vec(24, 0, 0, 0)?;
+/// # use nlattr::AttrSet;
+/// let mut route = Route::default();
+/// for msg in nlattr::messages(&bytes) {
+///     route.decode_message_in_place(&msg?)?;
+///     println!("{:?} via {:?}", route.dst, route.gateway);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait DecodeInPlace<'a>: Decode<'a> {
+    /// Decodes `payload` (first byte at absolute offset `offset`) into `self`.
+    ///
+    /// # Errors
+    /// As [`Decode::decode`].
+    fn decode_in_place(&mut self, payload: &'a [u8], offset: usize) -> Result<(), DecodeError>;
+
+    /// Decodes a whole message's payload (family header and attributes) into `self`.
+    ///
+    /// # Errors
+    /// As [`AttrSet::decode_message`](crate::AttrSet::decode_message).
+    #[inline]
+    fn decode_message_in_place(&mut self, msg: &crate::Message<'a>) -> Result<(), DecodeError> {
+        self.decode_in_place(msg.payload, msg.payload_offset())
+    }
+}
+
+/// The string's capacity is kept.
+#[cfg(feature = "alloc")]
+impl DecodeInPlace<'_> for alloc::string::String {
+    #[inline]
+    fn decode_in_place(&mut self, payload: &[u8], offset: usize) -> Result<(), DecodeError> {
+        let s = <&str>::decode(payload, offset)?;
+        self.clear();
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// The vector's capacity is kept.
+#[cfg(feature = "alloc")]
+impl DecodeInPlace<'_> for alloc::vec::Vec<u8> {
+    #[inline]
+    fn decode_in_place(&mut self, payload: &[u8], _offset: usize) -> Result<(), DecodeError> {
+        self.clear();
+        self.extend_from_slice(payload);
+        Ok(())
+    }
+}
+
 impl<T: Encode + ?Sized> Encode for &T {
     const FLAGS: u16 = T::FLAGS;
     const KIND: AttrKind = T::KIND;

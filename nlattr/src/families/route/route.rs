@@ -5,7 +5,7 @@
 //! (`rt6_fill_node`) writes them. `RTA_METRICS` is a nest of `RTAX_*` values;
 //! `RTA_MULTIPATH` is not made of attributes at its top level but of `struct rtnexthop`
 //! records each followed by attributes, read and written by the small codec in
-//! [`multipath`] through `#[nla(with = ...)]`.
+//! [`multipath`], which makes `Vec<NextHop>` a value the derive reads like any other.
 //!
 //! ```
 //! use std::net::{IpAddr, Ipv6Addr};
@@ -221,7 +221,7 @@ pub struct Route<'a> {
     #[nla(type = RTA_GATEWAY)]
     pub gateway: Option<IpAddr>,
     /// `RTA_MULTIPATH`: the next hops of a multipath route.
-    #[nla(type = RTA_MULTIPATH, with = multipath)]
+    #[nla(type = RTA_MULTIPATH)]
     pub multipath: Option<Vec<NextHop<'a>>>,
     /// `RTA_OIF`: output interface of a single-path route.
     #[nla(type = RTA_OIF)]
@@ -364,7 +364,7 @@ pub struct NextHopAttrs<'a> {
     pub rest: Vec<Attr<'a>>,
 }
 
-/// The `#[nla(with = multipath)]` codec of `RTA_MULTIPATH`: a sequence of
+/// The codec of `RTA_MULTIPATH` (and the `Encode`/`Decode` of `Vec<NextHop>`): a sequence of
 /// `struct rtnexthop { u16 rtnh_len; u8 rtnh_flags; u8 rtnh_hops; int rtnh_ifindex; }`,
 /// each followed by its attributes, `rtnh_len` covering both, records 4-byte aligned
 /// (`RTNH_ALIGN`).
@@ -372,9 +372,10 @@ pub mod multipath {
     use alloc::vec::Vec;
 
     use super::{NextHop, NextHopAttrs};
-    use crate::codec::{Decode, Encode};
+    use crate::codec::{Decode, DecodeInPlace, Encode};
     use crate::consts::align4;
     use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+    use crate::policy::AttrKind;
     use crate::writer::Writer;
 
     /// Size of `struct rtnexthop`.
@@ -382,7 +383,7 @@ pub mod multipath {
 
     /// Exact payload length: every record, padding included.
     #[must_use]
-    #[allow(clippy::ptr_arg)] // the `with` contract passes the field's own type, `&Vec<_>`
+    #[allow(clippy::ptr_arg)] // the signature of `Encode for Vec<NextHop>`, which calls it
     pub fn encoded_len(hops: &Vec<NextHop<'_>>) -> usize {
         hops.iter().map(|h| align4(RTNH_LEN + h.attrs.encoded_len())).sum()
     }
@@ -392,7 +393,7 @@ pub mod multipath {
     /// # Errors
     /// [`EncodeError::Invalid`] for a weight of 0 or above 256, [`EncodeError::AttributeTooLong`]
     /// for a record that `rtnh_len` cannot hold, or the writer's error.
-    #[allow(clippy::ptr_arg)] // the `with` contract passes the field's own type, `&Vec<_>`
+    #[allow(clippy::ptr_arg)] // the signature of `Encode for Vec<NextHop>`, which calls it
     pub fn encode(hops: &Vec<NextHop<'_>>, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         for (i, hop) in hops.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
@@ -425,9 +426,25 @@ pub mod multipath {
     /// attribute's error; paths carry the record's index.
     pub fn decode(payload: &[u8], offset: usize) -> Result<Vec<NextHop<'_>>, DecodeError> {
         let mut out = Vec::new();
+        decode_into(&mut out, payload, offset)?;
+        Ok(out)
+    }
+
+    /// [`decode`] into `out`: the hops already there are decoded into (their attributes in
+    /// place), then `out` is cut to the records read. After an error `out` holds some valid
+    /// hops.
+    ///
+    /// # Errors
+    /// As [`decode`].
+    pub fn decode_into<'a>(
+        out: &mut Vec<NextHop<'a>>,
+        payload: &'a [u8],
+        offset: usize,
+    ) -> Result<(), DecodeError> {
         let mut pos = 0;
+        let mut n = 0;
         while pos < payload.len() {
-            let index = u32::try_from(out.len()).unwrap_or(u32::MAX);
+            let index = u32::try_from(n).unwrap_or(u32::MAX);
             let rest = payload.get(pos..).unwrap_or_default();
             let Some(&[l0, l1, flags, hops, i0, i1, i2, i3]) = rest.get(..RTNH_LEN) else {
                 return Err(DecodeError::new(
@@ -451,16 +468,48 @@ pub mod multipath {
                 )
                 .at_index(index));
             };
-            let attrs = NextHopAttrs::decode(body, offset + pos + RTNH_LEN)
-                .map_err(|e| e.in_field("attrs").at_index(index))?;
-            out.push(NextHop {
-                flags,
-                weight: u16::from(hops) + 1,
-                ifindex: i32::from_ne_bytes([i0, i1, i2, i3]),
-                attrs,
-            });
+            let (weight, ifindex) = (u16::from(hops) + 1, i32::from_ne_bytes([i0, i1, i2, i3]));
+            let at = offset + pos + RTNH_LEN;
+            if let Some(hop) = out.get_mut(n) {
+                hop.attrs.decode_in_place(body, at).map_err(|e| e.in_field("attrs").at_index(index))?;
+                (hop.flags, hop.weight, hop.ifindex) = (flags, weight, ifindex);
+            } else {
+                let attrs =
+                    NextHopAttrs::decode(body, at).map_err(|e| e.in_field("attrs").at_index(index))?;
+                out.push(NextHop { flags, weight, ifindex, attrs });
+            }
+            n += 1;
             pos += align4(len).min(rest.len());
         }
-        Ok(out)
+        out.truncate(n);
+        Ok(())
+    }
+
+    /// `RTA_MULTIPATH`'s payload, so that a route's `multipath` field is a plain value.
+    impl Encode for Vec<NextHop<'_>> {
+        const KIND: AttrKind = AttrKind::Binary;
+        #[inline]
+        fn encoded_len(&self) -> usize {
+            encoded_len(self)
+        }
+        #[inline]
+        fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+            encode(self, w)
+        }
+    }
+
+    impl<'a> Decode<'a> for Vec<NextHop<'a>> {
+        #[inline]
+        fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
+            decode(payload, offset)
+        }
+    }
+
+    /// The hops already there are decoded into.
+    impl<'a> DecodeInPlace<'a> for Vec<NextHop<'a>> {
+        #[inline]
+        fn decode_in_place(&mut self, payload: &'a [u8], offset: usize) -> Result<(), DecodeError> {
+            decode_into(self, payload, offset)
+        }
     }
 }
