@@ -119,6 +119,15 @@ pub fn enc_err(e: EncodeError, ty: u16) -> EncodeError {
     }
 }
 
+/// [`enc_err`], then field `name` as the outermost step of the path: what a derived encoder
+/// returns when writing a field failed, kept out of the encoder's own code.
+#[cold]
+#[inline(never)]
+#[must_use]
+pub fn field_enc_err(e: EncodeError, ty: u16, name: &'static str) -> EncodeError {
+    enc_err(e, ty).in_field(name)
+}
+
 /// The attribute type of element `i` of a nested array without kept indices (1-based, as
 /// the kernel numbers them).
 ///

@@ -47,11 +47,15 @@ pub trait AttrSet: Encode + HasPolicy {
     }
 
     /// Appends one message of type `ty` holding `self` to `w`. Into a
-    /// [`Writer::from_slice`] this allocates nothing.
+    /// [`Writer::from_slice`] this allocates nothing. Into a `Vec` with fewer than
+    /// [`MESSAGE_HEADROOM`](crate::writer::MESSAGE_HEADROOM) spare bytes the message is
+    /// measured first and room reserved once (at least that headroom, so that a buffer
+    /// reused for the next message skips the measuring); otherwise it is written in one pass.
     ///
     /// # Errors
     /// [`EncodeError`] when the buffer is too small, a length overflows or a value is one
     /// the kernel would misread.
+    #[inline]
     fn encode_message(
         &self,
         w: &mut Writer<'_>,
@@ -60,8 +64,11 @@ pub trait AttrSet: Encode + HasPolicy {
         seq: u32,
         pid: u32,
     ) -> Result<(), EncodeError> {
-        w.reserve(crate::consts::align4(w.len()) - w.len() + NLMSG_HDRLEN + self.encoded_len());
-        write_message(self, w, ty, flags, seq, pid)
+        if w.roomy() {
+            // Nothing to reserve: written in one pass, `nlmsg_len` patched at the end.
+            return write_message(self, w, ty, flags, seq, pid, 0);
+        }
+        encode_measured(self, w, ty, flags, seq, pid)
     }
 
     /// One message of type `ty` holding `self`, in a vector allocated once at its exact size.
@@ -70,16 +77,17 @@ pub trait AttrSet: Encode + HasPolicy {
     /// As [`encode_message`](Self::encode_message).
     #[cfg(feature = "alloc")]
     fn to_message_vec(&self, ty: u16, flags: u16, seq: u32, pid: u32) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(NLMSG_HDRLEN + self.encoded_len());
+        let len = message_len(self)?;
+        let mut out = Vec::with_capacity(len as usize);
         // The exact room is there already: `encode_message` would only measure again.
-        write_message(self, &mut Writer::new(&mut out), ty, flags, seq, pid)?;
+        write_message(self, &mut Writer::new(&mut out), ty, flags, seq, pid, len)?;
         Ok(out)
     }
 }
 
-/// [`AttrSet::encode_message`] after its reservation: the header, `set`, the final length,
-/// and nothing left behind on failure.
-fn write_message<S: AttrSet + ?Sized>(
+/// [`AttrSet::encode_message`] into a `Vec` short of room: measured, room reserved once.
+#[inline(never)]
+fn encode_measured<S: AttrSet + ?Sized>(
     set: &S,
     w: &mut Writer<'_>,
     ty: u16,
@@ -87,13 +95,49 @@ fn write_message<S: AttrSet + ?Sized>(
     seq: u32,
     pid: u32,
 ) -> Result<(), EncodeError> {
+    let len = message_len(set)?;
+    w.reserve_message(len as usize);
+    write_message(set, w, ty, flags, seq, pid, len)
+}
+
+/// The length of a message holding `set` (`nlmsg_len`: header and payload), measured once.
+///
+/// # Errors
+/// [`EncodeError::MessageTooLong`] when it does not fit `nlmsg_len`: refused before anything
+/// is written.
+#[inline]
+fn message_len<S: AttrSet + ?Sized>(set: &S) -> Result<u32, EncodeError> {
+    let len = NLMSG_HDRLEN.saturating_add(set.encoded_len());
+    u32::try_from(len).map_err(|_| EncodeError::MessageTooLong { len })
+}
+
+/// [`AttrSet::encode_message`] after its reservation: the header with its measured length
+/// `len` (0: not measured, patched at the end), `set`, the length corrected should `set`
+/// write another, and nothing left behind on failure.
+#[inline(always)]
+fn write_message<S: AttrSet + ?Sized>(
+    set: &S,
+    w: &mut Writer<'_>,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    pid: u32,
+    len: u32,
+) -> Result<(), EncodeError> {
     let start = w.len();
-    let mark = w.begin_message(ty, flags, seq, pid)?;
+    let mark = w.begin_message_sized(ty, flags, seq, pid, len)?;
     if let Err(e) = set.encode(w) {
-        w.truncate(start);
-        return Err(e);
+        return Err(undo(w, start, e));
     }
     w.end_message(mark)
+}
+
+/// Removes a message that failed, keeping the error path out of the encoder's code.
+#[cold]
+#[inline(never)]
+fn undo(w: &mut Writer<'_>, start: usize, e: EncodeError) -> EncodeError {
+    w.truncate(start);
+    e
 }
 
 /// The enum form of `#[derive(NlAttrs)]`: each value is one attribute.

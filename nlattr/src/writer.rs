@@ -16,6 +16,11 @@ use crate::consts::{align4, NLA_F_NESTED, NLA_HDRLEN, NLA_TYPE_MASK, NLMSG_HDRLE
 use crate::error::EncodeError;
 use crate::header::NlMsgHdr;
 
+/// Spare bytes a `Vec` needs for [`AttrSet::encode_message`](crate::AttrSet::encode_message)
+/// to write a message without measuring it first; a message measured first reserves at
+/// least this much. Most requests are far shorter.
+pub const MESSAGE_HEADROOM: usize = 512;
+
 enum Out<'b> {
     #[cfg(feature = "alloc")]
     Vec {
@@ -50,6 +55,8 @@ pub struct Nest {
 #[must_use = "a message must be closed with `Writer::end_message`"]
 pub struct MessageMark {
     start: usize,
+    /// The `nlmsg_len` written by the opening (0: a placeholder).
+    len: u32,
 }
 
 impl<'b> Writer<'b> {
@@ -102,6 +109,28 @@ impl<'b> Writer<'b> {
             Out::Vec { .. } => usize::MAX,
             Out::Slice { buf, len } => buf.len() - *len,
         }
+    }
+
+    /// Whether a whole message can be written without measuring it first: into a fixed
+    /// buffer (nothing to reserve; running out of room is an error either way), or into a
+    /// `Vec` with at least [`MESSAGE_HEADROOM`] spare bytes (a larger message grows it as
+    /// it goes).
+    #[inline]
+    pub(crate) fn roomy(&self) -> bool {
+        match &self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, .. } => vec.capacity() - vec.len() >= MESSAGE_HEADROOM,
+            Out::Slice { .. } => true,
+        }
+    }
+
+    /// Reserves room for a message of `len` bytes (padding before it included), and at
+    /// least [`MESSAGE_HEADROOM`], so that the next message into the same reused `Vec`
+    /// needs no measuring.
+    #[inline]
+    pub(crate) fn reserve_message(&mut self, len: usize) {
+        let pad = align4(self.len()) - self.len();
+        self.reserve(len.saturating_add(pad).max(MESSAGE_HEADROOM));
     }
 
     /// Reserves room for `additional` more bytes (a no-op for slices).
@@ -191,16 +220,14 @@ impl<'b> Writer<'b> {
         self.put_zeros(pad)
     }
 
-    fn bytes_mut(&mut self) -> &mut [u8] {
-        match &mut self.out {
-            #[cfg(feature = "alloc")]
-            Out::Vec { vec, start } => &mut vec[*start..],
-            Out::Slice { buf, len } => &mut buf[..*len],
-        }
-    }
-
+    #[inline]
     fn patch(&mut self, at: usize, bytes: &[u8]) {
-        if let Some(dst) = self.bytes_mut().get_mut(at..at + bytes.len()) {
+        let dst = match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => vec.get_mut(*start + at..*start + at + bytes.len()),
+            Out::Slice { buf, len } => buf.get_mut(..*len).and_then(|b| b.get_mut(at..at + bytes.len())),
+        };
+        if let Some(dst) = dst {
             dst.copy_from_slice(bytes);
         }
     }
@@ -226,24 +253,59 @@ impl<'b> Writer<'b> {
         seq: u32,
         pid: u32,
     ) -> Result<MessageMark, EncodeError> {
+        self.begin_message_sized(ty, flags, seq, pid, 0)
+    }
+
+    /// [`begin_message`](Self::begin_message) with `nlmsg_len` written as `len` at once
+    /// (the length measured beforehand); [`end_message`](Self::end_message) patches it only
+    /// if the message comes out another length.
+    #[inline]
+    pub(crate) fn begin_message_sized(
+        &mut self,
+        ty: u16,
+        flags: u16,
+        seq: u32,
+        pid: u32,
+        len: u32,
+    ) -> Result<MessageMark, EncodeError> {
+        let hdr = NlMsgHdr { len, ty, flags, seq, pid };
+        // Into a `Vec` at a 4-byte boundary (the common case): one copy.
+        #[cfg(feature = "alloc")]
+        if let Out::Vec { vec, start: s } = &mut self.out {
+            let start = vec.len() - *s;
+            if start % 4 == 0 {
+                vec.extend_from_slice(hdr.as_bytes());
+                return Ok(MessageMark { start, len });
+            }
+        }
+        self.begin_message_general(&hdr)
+    }
+
+    /// [`begin_message_sized`](Self::begin_message_sized) anywhere: padding first, nothing
+    /// left behind on failure.
+    #[inline(never)]
+    fn begin_message_general(&mut self, hdr: &NlMsgHdr) -> Result<MessageMark, EncodeError> {
         let before = self.len();
         self.align()?;
         let start = self.len();
-        if let Err(e) = self.put_struct(&NlMsgHdr { len: 0, ty, flags, seq, pid }) {
+        if let Err(e) = self.put_struct(hdr) {
             self.truncate(before);
             return Err(e);
         }
-        Ok(MessageMark { start })
+        Ok(MessageMark { start, len: hdr.len })
     }
 
     /// Closes a message: patches `nlmsg_len` (trailing padding excluded, as the kernel does).
     ///
     /// # Errors
     /// [`EncodeError::MessageTooLong`] when the message does not fit a `u32` length.
+    #[inline]
     pub fn end_message(&mut self, mark: MessageMark) -> Result<(), EncodeError> {
         let len = self.len().checked_sub(mark.start).ok_or(EncodeError::Unbalanced)?;
         let len32 = u32::try_from(len).map_err(|_| EncodeError::MessageTooLong { len })?;
-        self.patch(mark.start, &len32.to_ne_bytes());
+        if len32 != mark.len {
+            self.patch(mark.start, &len32.to_ne_bytes());
+        }
         Ok(())
     }
 
@@ -307,71 +369,197 @@ impl<'b> Writer<'b> {
     }
 
     /// [`attr_raw`](Self::attr_raw) through `value`'s [`Encode::encode`]: the provided
-    /// [`Encode::encode_as_attr`].
+    /// [`Encode::encode_as_attr`]. Nests (`NLA_F_NESTED` in `T::FLAGS`) are written in
+    /// line, their length patched afterwards; leaves through [`Self::attr_measured`].
+    #[inline]
     pub(crate) fn attr_general<T: Encode + ?Sized>(
         &mut self,
         raw_type: u16,
         value: &T,
     ) -> Result<(), EncodeError> {
         if T::FLAGS & NLA_F_NESTED == 0 {
-            // A leaf value knows its length cheaply: write the final header at once instead
-            // of patching it afterwards.
-            let len = NLA_HDRLEN + value.encoded_len();
-            let Ok(len16) = u16::try_from(len) else {
-                return Err(EncodeError::AttributeTooLong { attr_type: raw_type & NLA_TYPE_MASK, len });
-            };
-            let start = self.len();
-            let [l0, l1] = len16.to_ne_bytes();
-            let [t0, t1] = raw_type.to_ne_bytes();
-            self.put(&[l0, l1, t0, t1])?;
-            if let Err(e) = value.encode(self) {
-                self.truncate(start);
-                return Err(e);
-            }
-            if self.len() - start == len {
-                return self.align().inspect_err(|_| self.truncate(start));
-            }
-            // `encode` wrote another length than `encoded_len` said: fix the header up.
-            return self.end_nest(Nest { start, ty: raw_type });
+            return self.attr_measured(raw_type, value);
         }
-        let nest = self.begin_attr(raw_type)?;
+        let start = self.len();
+        let [t0, t1] = raw_type.to_ne_bytes();
+        self.put(&[0, 0, t0, t1])?;
         if let Err(e) = value.encode(self) {
-            self.truncate(nest.start);
+            self.truncate(start);
             return Err(e);
         }
-        self.end_nest(nest)
+        self.close_nest(start, raw_type)
+    }
+
+    /// A leaf value knows its length cheaply: its final header is written at once instead
+    /// of being patched afterwards (unless `encode` writes another length).
+    fn attr_measured<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+        let len = NLA_HDRLEN + value.encoded_len();
+        let Ok(len16) = u16::try_from(len) else {
+            return Err(EncodeError::AttributeTooLong { attr_type: raw_type & NLA_TYPE_MASK, len });
+        };
+        let start = self.len();
+        let [l0, l1] = len16.to_ne_bytes();
+        let [t0, t1] = raw_type.to_ne_bytes();
+        self.put(&[l0, l1, t0, t1])?;
+        if let Err(e) = value.encode(self) {
+            self.truncate(start);
+            return Err(e);
+        }
+        if self.len() - start == len {
+            return self.align().inspect_err(|_| self.truncate(start));
+        }
+        // `encode` wrote another length than `encoded_len` said: fix the header up.
+        self.end_nest(Nest { start, ty: raw_type })
+    }
+
+    /// [`end_nest`](Self::end_nest) for the attribute opened at `start`: the common case
+    /// (it fits `nla_len` and ends on a 4-byte boundary) patches the length in line; the
+    /// others take `end_nest`.
+    #[inline]
+    fn close_nest(&mut self, start: usize, raw_type: u16) -> Result<(), EncodeError> {
+        let len = self.len().wrapping_sub(start);
+        if let (Ok(len16), true) = (u16::try_from(len), self.len() % 4 == 0) {
+            let dst = match &mut self.out {
+                #[cfg(feature = "alloc")]
+                Out::Vec { vec, start: s } => vec.get_mut(*s + start..*s + start + 2),
+                Out::Slice { buf, .. } => buf.get_mut(start..start + 2),
+            };
+            if let Some(dst) = dst {
+                dst.copy_from_slice(&len16.to_ne_bytes());
+                return Ok(());
+            }
+        }
+        self.end_nest(Nest { start, ty: raw_type })
     }
 
     /// A leaf attribute whose payload is the `N` bytes `payload` (`value` encoded), header
     /// and padding assembled on the stack and appended with one copy. At an unaligned
     /// position, or into a fixed buffer without room, it takes the general path, whose
     /// padding and errors stay the reference.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn leaf_attr<const N: usize, T: Encode + ?Sized>(
         &mut self,
         raw_type: u16,
         payload: [u8; N],
         value: &T,
     ) -> Result<(), EncodeError> {
+        if self.try_leaf(raw_type, payload) {
+            Ok(())
+        } else {
+            self.attr_slow(raw_type, value)
+        }
+    }
+
+    /// The fast half of [`leaf_attr`](Self::leaf_attr): whether it wrote the attribute.
+    #[inline(always)]
+    fn try_leaf<const N: usize>(&mut self, raw_type: u16, payload: [u8; N]) -> bool {
         const MAX: usize = 20;
         let whole = align4(NLA_HDRLEN + N);
-        if whole <= MAX && self.len() % 4 == 0 && self.room() >= whole {
-            let mut bytes = [0u8; MAX];
-            if let (Some((head, body)), Ok(len16)) =
-                (bytes.split_first_chunk_mut::<NLA_HDRLEN>(), u16::try_from(NLA_HDRLEN + N))
-            {
-                if let Some(dst) = body.get_mut(..N) {
-                    let [l0, l1] = len16.to_ne_bytes();
-                    let [t0, t1] = raw_type.to_ne_bytes();
-                    *head = [l0, l1, t0, t1];
-                    dst.copy_from_slice(&payload);
-                    if let Some(all) = bytes.get(..whole) {
-                        return self.put(all);
+        let mut bytes = [0u8; MAX];
+        let (Some((head, body)), Ok(len16)) =
+            (bytes.split_first_chunk_mut::<NLA_HDRLEN>(), u16::try_from(NLA_HDRLEN + N))
+        else {
+            return false;
+        };
+        let Some(dst) = body.get_mut(..N) else {
+            return false;
+        };
+        let [l0, l1] = len16.to_ne_bytes();
+        let [t0, t1] = raw_type.to_ne_bytes();
+        *head = [l0, l1, t0, t1];
+        dst.copy_from_slice(&payload);
+        let Some(all) = bytes.get(..whole) else {
+            return false;
+        };
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start } => {
+                if (vec.len() - *start) % 4 != 0 {
+                    return false;
+                }
+                vec.extend_from_slice(all);
+                true
+            }
+            Out::Slice { buf, len } => {
+                if *len % 4 != 0 {
+                    return false;
+                }
+                match buf.get_mut(*len..*len + whole) {
+                    Some(d) => {
+                        d.copy_from_slice(all);
+                        *len += whole;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+
+    /// The general path of the leaf shortcuts, kept out of their callers' code.
+    #[cold]
+    #[inline(never)]
+    fn attr_slow<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+        self.attr_general(raw_type, value)
+    }
+
+    /// A leaf attribute whose payload is `payload`, followed by a NUL when `nul` (strings):
+    /// header, payload, NUL and padding appended after one reservation. A NUL inside a
+    /// string is refused as [`Encode::encode`] refuses it. Too long for `nla_len`, at an
+    /// unaligned position or into a fixed buffer without room, it takes the general path
+    /// through `value`, whose padding and errors stay the reference.
+    #[inline(always)]
+    pub(crate) fn payload_attr<T: Encode + ?Sized>(
+        &mut self,
+        raw_type: u16,
+        payload: &[u8],
+        nul: bool,
+        value: &T,
+    ) -> Result<(), EncodeError> {
+        let len = NLA_HDRLEN + payload.len() + usize::from(nul);
+        let whole = align4(len);
+        if let (Ok(len16), true) = (u16::try_from(len), self.len() % 4 == 0 && self.room() >= whole) {
+            let [l0, l1] = len16.to_ne_bytes();
+            let [t0, t1] = raw_type.to_ne_bytes();
+            let head = [l0, l1, t0, t1];
+            match &mut self.out {
+                #[cfg(feature = "alloc")]
+                Out::Vec { vec, .. } => {
+                    if nul && contains_nul(payload) {
+                        return Err(interior_nul(payload));
+                    }
+                    let end = vec.len() + whole;
+                    vec.reserve(whole);
+                    vec.extend_from_slice(&head);
+                    vec.extend_from_slice(payload);
+                    // The NUL and the padding: four zeros (a fixed-size copy) cut back to
+                    // `whole` where there is room for them, so an exact reservation (as
+                    // `to_message_vec` makes) is never exceeded.
+                    if vec.capacity() - vec.len() >= 4 {
+                        vec.extend_from_slice(&[0; 4]);
+                        vec.truncate(end);
+                    } else {
+                        vec.resize(end, 0);
+                    }
+                    return Ok(());
+                }
+                Out::Slice { buf, len: at } => {
+                    if nul && contains_nul(payload) {
+                        return Err(interior_nul(payload));
+                    }
+                    if let Some(dst) = buf.get_mut(*at..*at + whole) {
+                        let (h, rest) = dst.split_at_mut(NLA_HDRLEN);
+                        let (p, t) = rest.split_at_mut(payload.len());
+                        h.copy_from_slice(&head);
+                        p.copy_from_slice(payload);
+                        t.fill(0);
+                        *at += whole;
+                        return Ok(());
                     }
                 }
             }
         }
-        self.attr_general(raw_type, value)
+        self.attr_slow(raw_type, value)
     }
 
     /// Writes an attribute whose payload is `payload`.
@@ -399,6 +587,36 @@ impl<'b> Writer<'b> {
     pub fn flag(&mut self, ty: u16) -> Result<(), EncodeError> {
         self.attr_bytes(ty, &[])
     }
+}
+
+/// Whether `bytes` holds a zero byte: short runs (the usual names) by two overlapping
+/// word-wide tests read straight from the bytes, no branch per byte; longer ones by search.
+#[inline(always)]
+fn contains_nul(bytes: &[u8]) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of the result is clear exactly where the byte of `w` is 0.
+    let nonzero = |w: u64| ((w & LOW7).wrapping_add(LOW7)) | w | LOW7;
+    let n = bytes.len();
+    if (8..=16).contains(&n) {
+        if let (Some(a), Some(b)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            return nonzero(u64::from_ne_bytes(*a)) & nonzero(u64::from_ne_bytes(*b)) != u64::MAX;
+        }
+    }
+    if (4..8).contains(&n) {
+        if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            let w = u64::from(u32::from_ne_bytes(*a)) << 32 | u64::from(u32::from_ne_bytes(*b));
+            return nonzero(w) != u64::MAX;
+        }
+    }
+    bytes.contains(&0)
+}
+
+/// The error for a string holding a NUL (kept out of line: the check is on the fast path).
+#[cold]
+#[inline(never)]
+fn interior_nul(bytes: &[u8]) -> EncodeError {
+    let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    EncodeError::invalid(0, crate::error::DecodeErrorKind::InteriorNul { at })
 }
 
 /// Total size of an attribute with a payload of `payload_len` bytes, padding included

@@ -289,7 +289,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 let plen = payload_len(g, spec);
                 let write = write_one(g, spec, &tc);
                 let check = check_one(g, f.index, spec, &tc);
-                let enc_fail = quote!(return ::core::result::Result::Err(#k::private::enc_err(__nla_e, #tc).in_field(#name)););
+                let enc_fail = quote!(return ::core::result::Result::Err(#k::private::field_enc_err(__nla_e, #tc, #name)););
                 let ew = quote!(let __nla_ew = |__nla_e: #k::EncodeError| -> #k::EncodeError { __nla_e.in_field(#name) };);
                 match &spec.presence {
                     Presence::Required | Presence::Default(_) => {
@@ -403,6 +403,7 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 #len
                 __nla_n
             }
+            #[inline]
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 #enc
                 ::core::result::Result::Ok(())
@@ -737,6 +738,10 @@ pub fn value_enum(g: &Gen<'_>, repr: &Type, vars: &[ValueVariant<'_>]) -> TokenS
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 <#repr as #k::Encode>::encode(&<#repr as ::core::convert::From<&Self>>::from(self), __nla_wr)
             }
+            #[inline]
+            fn encode_as_attr(&self, __nla_t: u16, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
+                <#repr as #k::Encode>::encode_as_attr(&<#repr as ::core::convert::From<&Self>>::from(self), __nla_t, __nla_wr)
+            }
         }
         #[automatically_derived]
         impl #de_impl #k::Decode<#de> for #ident #tg {
@@ -770,6 +775,10 @@ pub fn newtype(g: &Gen<'_>, inner: &Type) -> TokenStream {
             }
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 <#inner as #k::Encode>::encode(&self.0, __nla_wr)
+            }
+            #[inline]
+            fn encode_as_attr(&self, __nla_t: u16, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
+                <#inner as #k::Encode>::encode_as_attr(&self.0, __nla_t, __nla_wr)
             }
         }
         #[automatically_derived]

@@ -52,6 +52,10 @@ impl Encode for str {
         w.put(self.as_bytes())?;
         w.put(&[0])
     }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.payload_attr(raw_type, self.as_bytes(), true, self)
+    }
 }
 
 /// With or without the NUL; UTF-8 required.
@@ -72,6 +76,10 @@ impl Encode for CStr {
     }
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(self.to_bytes_with_nul())
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.payload_attr(raw_type, self.to_bytes_with_nul(), false, self)
     }
 }
 
@@ -98,6 +106,10 @@ impl Encode for String {
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         self.as_str().encode(w)
     }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        self.as_str().encode_as_attr(raw_type, w)
+    }
 }
 
 #[cfg(feature = "alloc")]
@@ -116,6 +128,10 @@ impl Encode for CString {
     }
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         self.as_c_str().encode(w)
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        self.as_c_str().encode_as_attr(raw_type, w)
     }
 }
 
@@ -136,6 +152,10 @@ impl Encode for [u8] {
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(self)
     }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.payload_attr(raw_type, self, false, self)
+    }
 }
 
 impl<'a> Decode<'a> for &'a [u8] {
@@ -154,6 +174,10 @@ impl Encode for Vec<u8> {
     #[inline]
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(self)
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.payload_attr(raw_type, self.as_slice(), false, self)
     }
 }
 
@@ -174,6 +198,10 @@ impl<const N: usize> Encode for [u8; N] {
     #[inline]
     fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         w.put(self)
+    }
+    #[inline]
+    fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        w.payload_attr(raw_type, self.as_slice(), false, self)
     }
 }
 
@@ -244,7 +272,7 @@ impl Encode for IpAddr {
             IpAddr::V6(a) => a.encode(w),
         }
     }
-    #[inline]
+    #[inline(always)]
     fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
         match self {
             IpAddr::V4(a) => a.encode_as_attr(raw_type, w),
