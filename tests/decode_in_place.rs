@@ -8,20 +8,18 @@ mod families_common;
 
 use std::fmt::Debug;
 
-use families_common::datagrams;
 use nlattr::families::ctrl::{Family, PolicyReply};
 use nlattr::families::ethtool::{LinkInfo as EthLinkInfo, StrSet};
 use nlattr::families::route::addr::Addr;
 use nlattr::families::route::link::Link;
 use nlattr::families::route::neigh::Neigh;
 use nlattr::families::route::route::Route;
-use nlattr::{messages, DecodeInPlace};
+use nlattr::DecodeInPlace;
 
 /// Every non-control message payload of the captures, then corrupted copies of each (one
 /// byte changed at three spread positions each).
 fn payloads() -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    for name in [
+    let mut out = families_common::payloads(&[
         "rtm_getlink_dump",
         "rtm_getaddr_dump",
         "rtm_getroute_v6_dump_32k",
@@ -30,16 +28,7 @@ fn payloads() -> Vec<Vec<u8>> {
         "genl_ctrl_getpolicy_nlctrl_dump",
         "ethtool_strset_dump",
         "ethtool_linkinfo_dump",
-    ] {
-        for d in datagrams(name) {
-            for m in messages(&d) {
-                let m = m.unwrap();
-                if !m.is_control() {
-                    out.push(m.payload.to_vec());
-                }
-            }
-        }
-    }
+    ]);
     let clean = out.len();
     let mut seed = 0x9e37_79b9_u32;
     for i in 0..clean {

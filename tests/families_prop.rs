@@ -31,8 +31,7 @@ fn decode_all(payload: &[u8]) {
 
 /// Every message payload of the captures the families decode.
 fn corpus_payloads() -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    for name in [
+    families_common::payloads(&[
         "rtm_getlink_dump",
         "rtm_getaddr_dump",
         "rtm_getroute_v6_dump_32k",
@@ -40,17 +39,7 @@ fn corpus_payloads() -> Vec<Vec<u8>> {
         "genl_ctrl_getpolicy_nlctrl_dump",
         "ethtool_strset_dump",
         "ethtool_linkinfo_dump",
-    ] {
-        for d in datagrams(name) {
-            for m in messages(&d) {
-                let m = m.unwrap();
-                if !m.is_control() {
-                    out.push(m.payload.to_vec());
-                }
-            }
-        }
-    }
-    out
+    ])
 }
 
 fn hop() -> impl Strategy<Value = NextHop<'static>> {

@@ -23,7 +23,7 @@ use nlattr::families::route::link::{
 use nlattr::families::route::route::{
     Route, RTAX_MTU, RTA_DST, RTA_GATEWAY, RTA_METRICS, RTA_MULTIPATH, RTA_OIF, RTA_PRIORITY, RTA_TABLE,
 };
-use nlattr::{AttrSet, Decode, DecodeInPlace};
+use nlattr::DecodeInPlace;
 
 use crate::fixtures::{frames, Fixture};
 use crate::owned::{FamilyOwned, LinkOwned, RouteOwned};
@@ -418,312 +418,161 @@ fn decode_reusing<'s, 'a, T: DecodeInPlace<'a>>(
     }
 }
 
+/// Every message of type `ty` decoded as a `T` and given to `report`: with `IN_PLACE`
+/// into one value reused through the pass, else a new value per message (what
+/// `decode_message` does).
+#[inline(always)]
+fn each<'f, S: Sink, T: DecodeInPlace<'f>, const IN_PLACE: bool>(
+    fx: &'f Fixture,
+    ty: u16,
+    sink: &mut S,
+    report: impl Fn(&T, &mut S),
+) -> Result<usize, String> {
+    let mut n = 0;
+    let mut slot: Option<T> = None;
+    for dg in &fx.datagrams {
+        for m in nlattr::messages(dg) {
+            let m = m.map_err(|e| e.to_string())?;
+            if m.header.ty != ty {
+                continue;
+            }
+            if IN_PLACE {
+                report(decode_reusing(&mut slot, &m).map_err(|e| e.to_string())?, sink);
+            } else {
+                let v = match T::decode(m.payload, m.payload_offset()) {
+                    Ok(v) => v,
+                    Err(e) => return Err(e.to_string()),
+                };
+                report(&v, sink);
+            }
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+#[inline(always)]
+fn route_sample<S: Sink>(r: &Route<'_>, sink: &mut S) {
+    sink.route(&RouteSample {
+        family: r.hdr.family,
+        dst_len: r.hdr.dst_len,
+        table: r.table_id(),
+        dst: r.dst,
+        gateway: r.gateway,
+        oif: r.oif,
+        priority: r.priority,
+        mtu: r.metrics.as_ref().and_then(|m| m.mtu),
+    });
+}
+
+#[inline(always)]
+fn route_owned_sample<S: Sink>(r: &RouteOwned, sink: &mut S) {
+    sink.route(&RouteSample {
+        family: r.hdr.family,
+        dst_len: r.hdr.dst_len,
+        table: r.table.unwrap_or(u32::from(r.hdr.table)),
+        dst: r.dst,
+        gateway: r.gateway,
+        oif: r.oif,
+        priority: r.priority,
+        mtu: r.metrics.as_ref().and_then(|m| m.mtu),
+    });
+}
+
+#[inline(always)]
+fn link_sample<S: Sink>(l: &Link<'_>, sink: &mut S) {
+    sink.link(&LinkSample {
+        index: l.hdr.index,
+        name: l.ifname,
+        mtu: l.mtu,
+        kind: l.kind(),
+        rx_packets: l.stats64.map(|s| s.rx_packets),
+    });
+}
+
+#[inline(always)]
+fn link_owned_sample<S: Sink>(l: &LinkOwned, sink: &mut S) {
+    sink.link(&LinkSample {
+        index: l.hdr.index,
+        name: l.ifname.as_deref(),
+        mtu: l.mtu,
+        kind: l.linkinfo.as_ref().and_then(|i| i.kind.as_deref()),
+        rx_packets: l.stats64.map(|s| s.rx_packets),
+    });
+}
+
+#[inline(always)]
+fn genl_sample<S: Sink>(f: &Family<'_>, sink: &mut S) {
+    sink.genl(&GenlSample {
+        id: f.id,
+        name: f.name,
+        version: f.version,
+        ops: f.ops.len() as u32,
+        op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
+        groups: f.mcast_groups.len() as u32,
+        group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
+    });
+}
+
+#[inline(always)]
+fn genl_owned_sample<S: Sink>(f: &FamilyOwned, sink: &mut S) {
+    sink.genl(&GenlSample {
+        id: f.id,
+        name: &f.name,
+        version: f.version,
+        ops: f.ops.len() as u32,
+        op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
+        groups: f.mcast_groups.len() as u32,
+        group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
+    });
+}
+
 fn route_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWROUTE {
-                continue;
-            }
-            let r = decode_reusing::<Route<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.route(&RouteSample {
-                family: r.hdr.family,
-                dst_len: r.hdr.dst_len,
-                table: r.table_id(),
-                dst: r.dst,
-                gateway: r.gateway,
-                oif: r.oif,
-                priority: r.priority,
-                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWLINK {
-                continue;
-            }
-            let l = decode_reusing::<Link<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.link(&LinkSample {
-                index: l.hdr.index,
-                name: l.ifname,
-                mtu: l.mtu,
-                kind: l.kind(),
-                rx_packets: l.stats64.map(|s| s.rx_packets),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != GENL_ID_CTRL {
-                continue;
-            }
-            let f = decode_reusing::<Family<'_>>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.genl(&GenlSample {
-                id: f.id,
-                name: f.name,
-                version: f.version,
-                ops: f.ops.len() as u32,
-                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
-                groups: f.mcast_groups.len() as u32,
-                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
+    each::<S, Route<'_>, true>(fx, RTM_NEWROUTE, sink, route_sample)
 }
 
 fn route_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWROUTE {
-                continue;
-            }
-            let r = match Route::decode_message(&m) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.route(&RouteSample {
-                family: r.hdr.family,
-                dst_len: r.hdr.dst_len,
-                table: r.table_id(),
-                dst: r.dst,
-                gateway: r.gateway,
-                oif: r.oif,
-                priority: r.priority,
-                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn route_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWROUTE {
-                continue;
-            }
-            let r = match RouteOwned::decode(m.payload, m.payload_offset()) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.route(&RouteSample {
-                family: r.hdr.family,
-                dst_len: r.hdr.dst_len,
-                table: r.table.unwrap_or(u32::from(r.hdr.table)),
-                dst: r.dst,
-                gateway: r.gateway,
-                oif: r.oif,
-                priority: r.priority,
-                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn link_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWLINK {
-                continue;
-            }
-            let l = match Link::decode_message(&m) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.link(&LinkSample {
-                index: l.hdr.index,
-                name: l.ifname,
-                mtu: l.mtu,
-                kind: l.kind(),
-                rx_packets: l.stats64.map(|s| s.rx_packets),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn link_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWLINK {
-                continue;
-            }
-            let l = match LinkOwned::decode(m.payload, m.payload_offset()) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.link(&LinkSample {
-                index: l.hdr.index,
-                name: l.ifname.as_deref(),
-                mtu: l.mtu,
-                kind: l.linkinfo.as_ref().and_then(|i| i.kind.as_deref()),
-                rx_packets: l.stats64.map(|s| s.rx_packets),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn genl_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != GENL_ID_CTRL {
-                continue;
-            }
-            let f = match Family::decode_message(&m) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.genl(&GenlSample {
-                id: f.id,
-                name: f.name,
-                version: f.version,
-                ops: f.ops.len() as u32,
-                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
-                groups: f.mcast_groups.len() as u32,
-                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-fn genl_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != GENL_ID_CTRL {
-                continue;
-            }
-            let f = match FamilyOwned::decode(m.payload, m.payload_offset()) {
-                Ok(v) => v,
-                Err(e) => return Err(e.to_string()),
-            };
-            sink.genl(&GenlSample {
-                id: f.id,
-                name: &f.name,
-                version: f.version,
-                ops: f.ops.len() as u32,
-                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
-                groups: f.mcast_groups.len() as u32,
-                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
+    each::<S, Route<'_>, false>(fx, RTM_NEWROUTE, sink, route_sample)
 }
 
 fn route_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWROUTE {
-                continue;
-            }
-            let r = decode_reusing::<RouteOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.route(&RouteSample {
-                family: r.hdr.family,
-                dst_len: r.hdr.dst_len,
-                table: r.table.unwrap_or(u32::from(r.hdr.table)),
-                dst: r.dst,
-                gateway: r.gateway,
-                oif: r.oif,
-                priority: r.priority,
-                mtu: r.metrics.as_ref().and_then(|m| m.mtu),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
+    each::<S, RouteOwned, true>(fx, RTM_NEWROUTE, sink, route_owned_sample)
+}
+
+fn route_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, RouteOwned, false>(fx, RTM_NEWROUTE, sink, route_owned_sample)
+}
+
+fn link_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, Link<'_>, true>(fx, RTM_NEWLINK, sink, link_sample)
+}
+
+fn link_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, Link<'_>, false>(fx, RTM_NEWLINK, sink, link_sample)
 }
 
 fn link_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != RTM_NEWLINK {
-                continue;
-            }
-            let l = decode_reusing::<LinkOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.link(&LinkSample {
-                index: l.hdr.index,
-                name: l.ifname.as_deref(),
-                mtu: l.mtu,
-                kind: l.linkinfo.as_ref().and_then(|i| i.kind.as_deref()),
-                rx_packets: l.stats64.map(|s| s.rx_packets),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
+    each::<S, LinkOwned, true>(fx, RTM_NEWLINK, sink, link_owned_sample)
+}
+
+fn link_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, LinkOwned, false>(fx, RTM_NEWLINK, sink, link_owned_sample)
+}
+
+fn genl_borrowed<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, Family<'_>, true>(fx, GENL_ID_CTRL, sink, genl_sample)
+}
+
+fn genl_borrowed_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, Family<'_>, false>(fx, GENL_ID_CTRL, sink, genl_sample)
 }
 
 fn genl_owned<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
-    let mut n = 0;
-    let mut slot = None;
-    for dg in &fx.datagrams {
-        for m in nlattr::messages(dg) {
-            let m = m.map_err(|e| e.to_string())?;
-            if m.header.ty != GENL_ID_CTRL {
-                continue;
-            }
-            let f = decode_reusing::<FamilyOwned>(&mut slot, &m).map_err(|e| e.to_string())?;
-            sink.genl(&GenlSample {
-                id: f.id,
-                name: &f.name,
-                version: f.version,
-                ops: f.ops.len() as u32,
-                op_id_sum: f.ops.iter().fold(0u32, |a, o| a.wrapping_add(o.id)),
-                groups: f.mcast_groups.len() as u32,
-                group_id_sum: f.mcast_groups.iter().fold(0u32, |a, g| a.wrapping_add(g.id)),
-            });
-            n += 1;
-        }
-    }
-    Ok(n)
+    each::<S, FamilyOwned, true>(fx, GENL_ID_CTRL, sink, genl_owned_sample)
+}
+
+fn genl_owned_new<S: Sink>(fx: &Fixture, sink: &mut S) -> Result<usize, String> {
+    each::<S, FamilyOwned, false>(fx, GENL_ID_CTRL, sink, genl_owned_sample)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -26,6 +26,22 @@ pub fn datagrams(name: &str) -> Vec<Vec<u8>> {
     files.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
+/// Every data message payload (control messages left out) of the captures `names`.
+pub fn payloads(names: &[&str]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for name in names {
+        for d in datagrams(name) {
+            for m in messages(&d) {
+                let m = m.unwrap();
+                if !m.is_control() {
+                    out.push(m.payload.to_vec());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `expected/<name>.json`.
 pub fn expected(name: &str) -> Value {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
