@@ -499,7 +499,6 @@ fn route_neli<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<us
     use neli::nl::{NlPayload, NlmsghdrBuilder};
     use neli::rtnl::{RtattrBuilder, RtmsgBuilder};
     use neli::types::{Buffer, RtBuffer};
-    use neli::ToBytes;
     let e = |e: &dyn std::fmt::Display| e.to_string();
     for (i, r) in inp.routes.iter().enumerate() {
         let attr = |ty: Rta, p: &[u8]| {
@@ -543,13 +542,19 @@ fn route_neli<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<us
             .nl_payload(NlPayload::Payload(rtmsg))
             .build()
             .map_err(|x| e(&x))?;
-        buf.clear();
-        let mut c = Cursor::new(std::mem::take(buf));
-        msg.to_bytes(&mut c).map_err(|x| e(&x))?;
-        *buf = c.into_inner();
+        neli_write(&msg, buf)?;
         out.message(buf);
     }
     Ok(inp.routes.len())
+}
+
+/// Writes a neli message over `buf`, reusing its allocation.
+fn neli_write<T: neli::ToBytes>(msg: &T, buf: &mut Vec<u8>) -> Result<(), String> {
+    buf.clear();
+    let mut c = Cursor::new(std::mem::take(buf));
+    msg.to_bytes(&mut c).map_err(|x| x.to_string())?;
+    *buf = c.into_inner();
+    Ok(())
 }
 
 fn genl_neli<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usize, String> {
@@ -558,7 +563,6 @@ fn genl_neli<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usi
     use neli::genl::{AttrTypeBuilder, GenlmsghdrBuilder, NlattrBuilder};
     use neli::nl::{NlPayload, NlmsghdrBuilder};
     use neli::types::GenlBuffer;
-    use neli::ToBytes;
     let e = |e: &dyn std::fmt::Display| e.to_string();
     for (i, (name, _)) in inp.names.iter().enumerate() {
         let mut attrs = GenlBuffer::new();
@@ -585,10 +589,7 @@ fn genl_neli<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usi
             .nl_payload(NlPayload::Payload(g))
             .build()
             .map_err(|x| e(&x))?;
-        buf.clear();
-        let mut c = Cursor::new(std::mem::take(buf));
-        msg.to_bytes(&mut c).map_err(|x| e(&x))?;
-        *buf = c.into_inner();
+        neli_write(&msg, buf)?;
         out.message(buf);
     }
     Ok(inp.names.len())

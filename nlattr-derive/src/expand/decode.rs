@@ -129,22 +129,21 @@ fn place(mode: Mode, f: &Field<'_>) -> TokenStream {
 /// Whether an optional nested set is decoded into the value already there when decoding in
 /// place: only without value checks, which run on a decoded value.
 fn reuses(spec: &AttrSpec) -> bool {
-    matches!(spec.form, Form::Nested { .. })
-        && spec.checks.range.is_none()
-        && spec.checks.validate.is_none()
-        && spec.checks.min_len.is_none()
-        && spec.checks.max_len.is_none()
+    matches!(spec.form, Form::Nested { .. }) && unchecked(spec)
+}
+
+/// Whether the field declares no checks (`range`, `validate`, lengths), which run on a
+/// decoded value rather than on one decoded into.
+fn unchecked(spec: &AttrSpec) -> bool {
+    let c = &spec.checks;
+    c.range.is_none() && c.validate.is_none() && c.min_len.is_none() && c.max_len.is_none()
 }
 
 /// Whether an optional plain value is decoded into the value already there when decoding
 /// in place, for the types that implement `DecodeInPlace` (strings, byte vectors, sets,
 /// next-hop lists...): only without checks, which run on a decoded value.
 fn refills(spec: &AttrSpec) -> bool {
-    matches!(spec.form, Form::Plain)
-        && spec.checks.range.is_none()
-        && spec.checks.validate.is_none()
-        && spec.checks.min_len.is_none()
-        && spec.checks.max_len.is_none()
+    matches!(spec.form, Form::Plain) && unchecked(spec)
 }
 
 /// `true` when value type `v` implements `DecodeInPlace` (a constant after inlining).
