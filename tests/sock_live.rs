@@ -442,6 +442,43 @@ fn a_dump_dropped_after_its_first_message_then_a_full_dump() {
 }
 
 #[test]
+fn a_dump_by_datagrams_decodes_in_place_what_the_message_form_decodes() {
+    in_netns("a_dump_by_datagrams_decodes_in_place_what_the_message_form_decodes", || -> Res {
+        use nlattr::families::route::link::Link;
+        use nlattr::{AttrSet, DecodeInPlace};
+        let mut s = rt()?;
+        for i in 0..30 {
+            new_link(&mut s, &veth(&format!("b{i}a"), &format!("b{i}b")))?;
+        }
+        let req = family_header(16, AF_UNSPEC);
+        let mut want = Vec::new();
+        s.dump_with(RTM_GETLINK, 0, &Raw::new(&req), |m| {
+            let l = Link::decode_message(&m)?;
+            want.push((l.hdr.index, l.ifname.map(str::to_owned), l.mtu));
+            Ok(())
+        })?;
+        let (mut got, mut batches) = (Vec::new(), 0);
+        let end = s.dump_batches(RTM_GETLINK, 0, &Raw::new(&req), |batch| {
+            batches += 1;
+            let mut l = Link::default();
+            for m in batch {
+                l.decode_message_in_place(&m)?;
+                got.push((l.hdr.index, l.ifname.map(str::to_owned), l.mtu));
+            }
+            Ok(())
+        })?;
+        assert_eq!(want.len(), 61, "lo and 30 veth pairs");
+        assert_eq!(got, want);
+        assert_eq!(end.messages, 61);
+        assert!(batches >= 2, "61 links with their stats do not fit one datagram: {batches}");
+        assert!(!s.has_pending_dump());
+        Ok(())
+    })
+    .transpose()
+    .unwrap();
+}
+
+#[test]
 fn an_overflowing_listener_gets_overrun_resyncs_and_keeps_receiving() {
     in_netns("an_overflowing_listener_gets_overrun_resyncs_and_keeps_receiving", || -> Res {
         let mut l = Listener::open(NETLINK_ROUTE)?;

@@ -32,9 +32,10 @@
 //!   skipped ([`Socket::skipped`]), never taken for the reply.
 //! - **`do`** ([`Socket::request`]): the reply, then the ACK, possibly in a later datagram;
 //!   multi-part replies. **Dumps**: collected ([`Socket::dump_map`],
-//!   [`Socket::dump_decode`]), streamed ([`Socket::dump`]), or lent to a closure
-//!   ([`Socket::dump_with`]); an abandoned dump is drained, so the next request does not
-//!   get `EBUSY`.
+//!   [`Socket::dump_decode`]), streamed ([`Socket::dump`]), or lent to a closure a message
+//!   at a time ([`Socket::dump_with`]) or a datagram at a time ([`Socket::dump_batches`],
+//!   so that one value decoded in place serves every message of it); an abandoned dump is
+//!   drained, so the next request does not get `EBUSY`.
 //! - **Errors** ([`Error`]): the kernel's errno and message, the offending attribute's Rust
 //!   field path mapped through the request's policy table, the missing attribute, the
 //!   policy it broke, the cookie ([`KernelError`]); warnings on success; `DUMP_INTR`
@@ -67,7 +68,7 @@ pub use error::{Error, KernelError, Missing};
 pub use genl::Family;
 pub use multicast::Listener;
 pub use request::{
-    retry_interrupted, Dump, DumpEnd, OwnedMessage, Payload, Raw, Reply, Socket, MIN_RECV_BUFFER,
+    retry_interrupted, Batch, Dump, DumpEnd, OwnedMessage, Payload, Raw, Reply, Socket, MIN_RECV_BUFFER,
 };
 pub use socket::RawSocket;
 

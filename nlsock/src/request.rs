@@ -1,5 +1,6 @@
-//! The request lifecycle over a [`Transport`]: `do` ([`Socket::request`]), dumps in three
-//! forms ([`Socket::dump`], [`Socket::dump_with`], [`Socket::dump_map`]), and the checks
+//! The request lifecycle over a [`Transport`]: `do` ([`Socket::request`]), dumps in four
+//! forms ([`Socket::dump`], [`Socket::dump_with`], [`Socket::dump_batches`],
+//! [`Socket::dump_map`]), and the checks
 //! every received message goes through.
 
 use std::collections::HashMap;
@@ -7,8 +8,8 @@ use std::io;
 use std::ops::Range;
 
 use nlattr::consts::{
-    NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_NOOP, NLMSG_OVERRUN, NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR,
-    NLM_F_REQUEST,
+    NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLMSG_MIN_TYPE, NLMSG_NOOP, NLMSG_OVERRUN, NLM_F_ACK, NLM_F_DUMP,
+    NLM_F_DUMP_INTR, NLM_F_REQUEST,
 };
 use nlattr::header::NlMsgHdr;
 use nlattr::iter::Messages;
@@ -257,33 +258,45 @@ impl Rx {
     /// that does not parse ends the datagram with an error.
     #[inline]
     pub(crate) fn next_in_datagram(&mut self) -> Option<Result<(NlMsgHdr, Range<usize>), Error>> {
-        if self.pos >= self.len {
-            return None;
-        }
-        let bytes = self.buf.get(self.pos..self.len).unwrap_or_default();
-        let mut it = Messages::new(bytes, self.pos);
-        match it.next() {
-            None => {
-                self.pos = self.len;
-                None
-            }
-            Some(Err(e)) => {
-                self.pos = self.len;
-                Some(Err(Error::Malformed(e)))
-            }
-            Some(Ok(m)) => {
-                let range = m.offset..m.offset + NLMSG_HDRLEN + m.payload.len();
-                self.pos = it.offset();
-                Some(Ok((m.header, range)))
-            }
-        }
+        next_in(self.buf.get(..self.len).unwrap_or_default(), &mut self.pos)
     }
 
     #[inline]
     pub(crate) fn message(&self, header: NlMsgHdr, range: Range<usize>) -> Message<'_> {
-        let payload = self.buf.get(range.start + NLMSG_HDRLEN..range.end).unwrap_or_default();
-        Message { header, payload, offset: range.start }
+        message_at(&self.buf, header, range)
     }
+}
+
+/// The message at `*pos` of the datagram `bytes`, moving `*pos` past it; `None` at the end.
+/// A message that does not parse ends the datagram with an error.
+#[inline]
+fn next_in(bytes: &[u8], pos: &mut usize) -> Option<Result<(NlMsgHdr, Range<usize>), Error>> {
+    if *pos >= bytes.len() {
+        return None;
+    }
+    let mut it = Messages::new(bytes.get(*pos..).unwrap_or_default(), *pos);
+    match it.next() {
+        None => {
+            *pos = bytes.len();
+            None
+        }
+        Some(Err(e)) => {
+            *pos = bytes.len();
+            Some(Err(Error::Malformed(e)))
+        }
+        Some(Ok(m)) => {
+            let range = m.offset..m.offset + NLMSG_HDRLEN + m.payload.len();
+            *pos = it.offset();
+            Some(Ok((m.header, range)))
+        }
+    }
+}
+
+/// The message of `bytes` that [`next_in`] found at `range`.
+#[inline]
+fn message_at(bytes: &[u8], header: NlMsgHdr, range: Range<usize>) -> Message<'_> {
+    let payload = bytes.get(range.start + NLMSG_HDRLEN..range.end).unwrap_or_default();
+    Message { header, payload, offset: range.start }
 }
 
 /// A netlink socket that runs requests: `do`, dumps, acknowledgements, errors.
@@ -491,15 +504,7 @@ impl<T: Transport> Socket<T> {
     ) -> Result<Dump<'_, T>, Error> {
         let seq = self.send(ty, flags | NLM_F_DUMP, payload)?;
         self.pending_dump = Some(seq);
-        Ok(Dump {
-            sock: self,
-            seq,
-            finished: false,
-            interrupted: false,
-            interrupt_reported: false,
-            messages: 0,
-            warning: None,
-        })
+        Ok(Dump { sock: self, seq, st: DumpState::default() })
     }
 
     /// A dump whose messages are lent, one at a time, to `f`, without copying.
@@ -515,7 +520,42 @@ impl<T: Transport> Socket<T> {
         while let Some(m) = d.next_message() {
             f(m?)?;
         }
-        Ok(DumpEnd { messages: d.messages, warning: d.warning.take() })
+        Ok(d.end())
+    }
+
+    /// A dump lent to `f` a datagram at a time: each [`Batch`] yields the dump's messages
+    /// of one received datagram, all borrowed from the same buffer, so that one value
+    /// decoded in place ([`nlattr::DecodeInPlace`]) can be reused for every message of it,
+    /// borrowed fields included.
+    ///
+    /// ```no_run
+    /// # use nlattr::{consts::*, families::route::route::Route, DecodeInPlace};
+    /// # use nlsock::{Raw, Socket};
+    /// let mut s = Socket::open(NETLINK_ROUTE)?;
+    /// let mut tables = 0u64;
+    /// s.dump_batches(RTM_GETROUTE, 0, &Raw::new(&[0; 12]), |batch| {
+    ///     let mut route = Route::default(); // its vectors serve the whole datagram
+    ///     for m in batch {
+    ///         route.decode_message_in_place(&m)?;
+    ///         tables += u64::from(route.table.unwrap_or(0));
+    ///     }
+    ///     Ok(())
+    /// })?;
+    /// # Ok::<(), nlsock::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dump::next_batch`], or `f`'s own error (the dump is then drained).
+    pub fn dump_batches<P, F>(&mut self, ty: u16, flags: u16, payload: &P, mut f: F) -> Result<DumpEnd, Error>
+    where
+        P: Payload + ?Sized,
+        F: FnMut(&mut Batch<'_>) -> Result<(), Error>,
+    {
+        let mut d = self.dump(ty, flags, payload)?;
+        while let Some(b) = d.next_batch() {
+            f(&mut b?)?;
+        }
+        Ok(d.end())
     }
 
     /// A dump collected into owned values, each built by `f` from a lent message.
@@ -576,18 +616,120 @@ impl<T: Transport> Socket<T> {
 /// A dump in progress; see [`Socket::dump`].
 ///
 /// As an [`Iterator`] it yields owned messages; [`next_message`](Self::next_message) lends
-/// them instead. After the last message it yields [`Error::DumpInterrupted`] once if any
-/// message carried `NLM_F_DUMP_INTR`, or the kernel's error if `NLMSG_DONE` carried one.
-/// Dropping it early drains the rest.
+/// them instead, and [`next_batch`](Self::next_batch) lends a datagram's worth at a time.
+/// After the last message it yields [`Error::DumpInterrupted`] once if any message carried
+/// `NLM_F_DUMP_INTR`, or the kernel's error if `NLMSG_DONE` carried one. Dropping it early
+/// drains the rest.
 #[derive(Debug)]
 pub struct Dump<'s, T: Transport> {
     sock: &'s mut Socket<T>,
     seq: u32,
+    st: DumpState,
+}
+
+/// A dump's progress, apart from the socket it reads, so that a [`Batch`] can hold it
+/// beside the socket's receive buffer.
+#[derive(Debug, Default)]
+struct DumpState {
     finished: bool,
     interrupted: bool,
     interrupt_reported: bool,
     messages: usize,
     warning: Option<String>,
+    /// The error that ended a [`Batch`], for [`Dump::next_batch`] to report.
+    error: Option<Error>,
+}
+
+/// What one message of the reply is to the dump.
+enum Seen {
+    Data,
+    Skip,
+    /// The dump is over, with the error to report if there is one.
+    End(Option<Error>),
+}
+
+impl DumpState {
+    /// Reads one message answering the dump: data, nothing (`NLMSG_NOOP`), or the end
+    /// (`NLMSG_DONE`, `NLMSG_ERROR`, `NLMSG_OVERRUN`). `tx` and `policy` describe the request,
+    /// for the kernel's error.
+    #[inline]
+    fn see(
+        &mut self,
+        msg: &Message<'_>,
+        pending_dump: &mut Option<u32>,
+        tx: &[u8],
+        policy: Option<&'static Policy>,
+    ) -> Seen {
+        if msg.header.flags & NLM_F_DUMP_INTR != 0 {
+            self.interrupted = true;
+        }
+        if msg.header.ty >= NLMSG_MIN_TYPE {
+            self.messages += 1;
+            return Seen::Data;
+        }
+        self.see_control(msg, pending_dump, tx, policy)
+    }
+
+    /// [`see`](Self::see) for the types below `NLMSG_MIN_TYPE`, most of them the end.
+    #[cold]
+    #[inline(never)]
+    fn see_control(
+        &mut self,
+        msg: &Message<'_>,
+        pending_dump: &mut Option<u32>,
+        tx: &[u8],
+        policy: Option<&'static Policy>,
+    ) -> Seen {
+        match msg.header.ty {
+            NLMSG_DONE | NLMSG_ERROR => {
+                self.finished = true;
+                *pending_dump = None;
+                let ack = match ExtAck::parse(msg) {
+                    Ok(a) => a,
+                    Err(e) => return self.end_with(e.into()),
+                };
+                if ack.is_error() {
+                    return self.end_with(KernelError::from_ack(&ack, tx, policy).into());
+                }
+                self.warning = ack.message.map(str::to_owned);
+                if self.interrupted {
+                    return self.end_with(Error::DumpInterrupted);
+                }
+                Seen::End(None)
+            }
+            NLMSG_NOOP => Seen::Skip,
+            NLMSG_OVERRUN => {
+                self.finished = true;
+                self.end_with(Error::Overrun)
+            }
+            _ => {
+                self.messages += 1;
+                Seen::Data
+            }
+        }
+    }
+
+    /// The end of the dump with `e`, after which nothing more is reported.
+    fn end_with(&mut self, e: Error) -> Seen {
+        self.interrupt_reported = true;
+        Seen::End(Some(e))
+    }
+
+    /// A receive error: the rest is drained by the next request (or on drop).
+    fn fail(&mut self, e: Error) -> Error {
+        self.finished = true;
+        self.interrupt_reported = true;
+        e
+    }
+
+    /// What is left to report once the dump is over: an interruption not yet reported.
+    fn after_end(&mut self) -> Option<Error> {
+        if self.interrupted && !self.interrupt_reported {
+            self.interrupt_reported = true;
+            return Some(Error::DumpInterrupted);
+        }
+        None
+    }
 }
 
 impl<T: Transport> Dump<'_, T> {
@@ -599,79 +741,135 @@ impl<T: Transport> Dump<'_, T> {
     /// yields `None`.
     #[allow(clippy::should_implement_trait)] // a lending iterator: `Iterator` cannot lend
     pub fn next_message(&mut self) -> Option<Result<Message<'_>, Error>> {
-        if self.finished {
-            if self.interrupted && !self.interrupt_reported {
-                self.interrupt_reported = true;
-                return Some(Err(Error::DumpInterrupted));
-            }
-            return None;
+        if let Some(e) = self.st.error.take() {
+            return Some(Err(e));
+        }
+        if self.st.finished {
+            return self.st.after_end().map(Err);
         }
         loop {
             let (h, r) = match self.sock.next_message(self.seq) {
                 Ok(x) => x,
-                Err(e) => {
-                    // The rest is drained by the next request (or on drop).
-                    self.finished = true;
-                    self.interrupt_reported = true;
-                    return Some(Err(e));
-                }
+                Err(e) => return Some(Err(self.st.fail(e))),
             };
-            if h.flags & NLM_F_DUMP_INTR != 0 {
-                self.interrupted = true;
-            }
-            match h.ty {
-                NLMSG_DONE | NLMSG_ERROR => {
-                    self.finished = true;
-                    self.sock.pending_dump = None;
-                    let msg = self.sock.rx.message(h, r);
-                    let ack = match ExtAck::parse(&msg) {
-                        Ok(a) => a,
-                        Err(e) => {
-                            self.interrupt_reported = true;
-                            return Some(Err(e.into()));
-                        }
-                    };
-                    if ack.is_error() {
-                        self.interrupt_reported = true;
-                        return Some(Err(self.sock.kernel_error(&ack)));
-                    }
-                    self.warning = ack.message.map(str::to_owned);
-                    if self.interrupted {
-                        self.interrupt_reported = true;
-                        return Some(Err(Error::DumpInterrupted));
-                    }
-                    return None;
-                }
-                NLMSG_NOOP => {}
-                NLMSG_OVERRUN => {
-                    self.finished = true;
-                    self.interrupt_reported = true;
-                    return Some(Err(Error::Overrun));
-                }
-                _ => {
-                    self.messages += 1;
-                    return Some(Ok(self.sock.rx.message(h, r)));
-                }
+            let Socket { rx, tx, tx_policy, pending_dump, .. } = &mut *self.sock;
+            match self.st.see(&rx.message(h, r.clone()), pending_dump, tx, *tx_policy) {
+                Seen::Data => return Some(Ok(self.sock.rx.message(h, r))),
+                Seen::Skip => {}
+                Seen::End(e) => return e.map(Err),
             }
         }
+    }
+
+    /// The dump's messages in the next datagram (receiving it if the last one is used up),
+    /// lent as a [`Batch`] until the next call; a batch left unfinished is taken up again
+    /// by the next call.
+    ///
+    /// Yields `Err` as [`next_message`](Self::next_message) does, for an error that ended
+    /// the last batch or a receive error, after which it yields `None`.
+    #[allow(clippy::should_implement_trait)] // a lending iterator: `Iterator` cannot lend
+    pub fn next_batch(&mut self) -> Option<Result<Batch<'_>, Error>> {
+        if let Some(e) = self.st.error.take() {
+            return Some(Err(e));
+        }
+        if self.st.finished {
+            return self.st.after_end().map(Err);
+        }
+        if self.sock.rx.pos >= self.sock.rx.len {
+            if let Err(e) = self.sock.rx.fill(&mut self.sock.transport) {
+                return Some(Err(self.st.fail(e)));
+            }
+        }
+        let port = self.sock.transport.port_id();
+        let Socket { rx, tx, tx_policy, pending_dump, .. } = &mut *self.sock;
+        let Rx { buf, len, pos, skipped, .. } = rx;
+        Some(Ok(Batch {
+            bytes: buf.get(..*len).unwrap_or_default(),
+            pos,
+            skipped,
+            seq: self.seq,
+            port,
+            st: &mut self.st,
+            pending_dump,
+            tx,
+            policy: *tx_policy,
+        }))
+    }
+
+    /// How the dump ended (or how far it got).
+    fn end(&mut self) -> DumpEnd {
+        DumpEnd { messages: self.st.messages, warning: self.st.warning.take() }
     }
 
     /// The warning `NLMSG_DONE` carried (error 0 with a message), once the dump ended.
     #[must_use]
     pub fn warning(&self) -> Option<&str> {
-        self.warning.as_deref()
+        self.st.warning.as_deref()
     }
 
     /// Whether a message so far carried `NLM_F_DUMP_INTR`.
     #[must_use]
     pub fn is_interrupted(&self) -> bool {
-        self.interrupted
+        self.st.interrupted
     }
 
     /// Data messages delivered so far.
     #[must_use]
     pub fn count(&self) -> usize {
-        self.messages
+        self.st.messages
+    }
+}
+
+/// The dump's data messages in one received datagram, all borrowed from the socket's
+/// receive buffer for `'b`; see [`Dump::next_batch`] and [`Socket::dump_batches`].
+///
+/// Each message has gone through the checks [`Dump::next_message`] makes (sequence number,
+/// port id, parsed lengths); `NLMSG_DONE`, `NLMSG_NOOP` and the messages of other exchanges
+/// are not yielded. An error (the kernel's, a malformed message, an interrupted dump) ends
+/// the batch and is reported by the next [`Dump::next_batch`], so that iterating the batch
+/// needs no error handling and loses none.
+#[derive(Debug)]
+pub struct Batch<'b> {
+    bytes: &'b [u8],
+    pos: &'b mut usize,
+    skipped: &'b mut u64,
+    seq: u32,
+    port: u32,
+    st: &'b mut DumpState,
+    pending_dump: &'b mut Option<u32>,
+    tx: &'b [u8],
+    policy: Option<&'static Policy>,
+}
+
+impl<'b> Iterator for Batch<'b> {
+    type Item = Message<'b>;
+
+    fn next(&mut self) -> Option<Message<'b>> {
+        if self.st.finished || self.st.error.is_some() {
+            return None;
+        }
+        loop {
+            let (h, r) = match next_in(self.bytes, self.pos)? {
+                Ok(x) => x,
+                Err(e) => {
+                    self.st.error = Some(self.st.fail(e));
+                    return None;
+                }
+            };
+            if h.seq != self.seq || h.pid != self.port {
+                *self.skipped += 1;
+                continue;
+            }
+            let msg = message_at(self.bytes, h, r);
+            match self.st.see(&msg, self.pending_dump, self.tx, self.policy) {
+                Seen::Data => return Some(msg),
+                Seen::Skip => {}
+                Seen::End(e) => {
+                    self.st.error = e;
+                    return None;
+                }
+            }
+        }
     }
 }
 
