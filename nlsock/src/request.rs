@@ -813,9 +813,10 @@ impl<T: Transport> Dump<'_, T> {
         self.st.interrupted
     }
 
-    /// Data messages delivered so far.
+    /// Data messages delivered so far; unlike `Iterator::count`, which reads (and counts)
+    /// the rest of the dump, it consumes nothing.
     #[must_use]
-    pub fn count(&self) -> usize {
+    pub fn delivered(&self) -> usize {
         self.st.messages
     }
 }
