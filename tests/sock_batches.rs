@@ -12,7 +12,7 @@ use nlattr::families::route::link::Link;
 use nlattr::header::NlMsgHdr;
 use nlattr::{AttrSet, DecodeInPlace};
 use nlsock::transport::{ExtAckSpec, FakeKernel, Replies};
-use nlsock::{Error, Raw, Socket};
+use nlsock::{DumpEnd, Error, Raw, Socket};
 use sock_util::*;
 
 const PORT: u32 = 0x5eed;
@@ -247,4 +247,121 @@ fn one_borrowed_value_decodes_every_message_of_a_datagram_in_place() {
     .unwrap();
     assert_eq!(names.len(), 9);
     assert_eq!(names[4].as_deref(), Some("l4"));
+}
+
+mod arbitrary {
+    //! Arbitrary reply datagrams (data for this dump and for others, `NLMSG_NOOP`, `DONE`
+    //! and `ERROR` with and without an error, `OVERRUN`, `NLM_F_DUMP_INTR`, garbage) through
+    //! both forms: the same outcome every time.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Msg {
+        Data { ty: u16, intr: bool, seq_ok: bool, port_ok: bool, payload: Vec<u8> },
+        Noop,
+        Done { errno: i32, intr: bool },
+        Error { errno: i32 },
+        Overrun,
+        Garbage(Vec<u8>),
+    }
+
+    fn msg() -> impl Strategy<Value = Msg> {
+        prop_oneof![
+            6 => (prop_oneof![Just(RTM_NEWLINK), Just(0x30u16), 0u16..0x20], any::<bool>(), prop::bool::weighted(0.9),
+                prop::bool::weighted(0.9), prop::collection::vec(any::<u8>(), 0..24))
+                .prop_map(|(ty, intr, seq_ok, port_ok, payload)| Msg::Data { ty, intr, seq_ok, port_ok, payload }),
+            1 => Just(Msg::Noop),
+            1 => (prop_oneof![Just(0), Just(-libc::EINVAL)], any::<bool>()).prop_map(|(errno, intr)| Msg::Done { errno, intr }),
+            1 => prop_oneof![Just(0), Just(-libc::EPERM)].prop_map(|errno| Msg::Error { errno }),
+            1 => Just(Msg::Overrun),
+            1 => prop::collection::vec(any::<u8>(), 1..40).prop_map(Msg::Garbage),
+        ]
+    }
+
+    fn push(out: &mut Vec<u8>, ty: u16, flags: u16, seq: u32, pid: u32, payload: &[u8]) {
+        let len = u32::try_from(16 + payload.len()).unwrap();
+        out.extend_from_slice(&len.to_ne_bytes());
+        out.extend_from_slice(&ty.to_ne_bytes());
+        out.extend_from_slice(&flags.to_ne_bytes());
+        out.extend_from_slice(&seq.to_ne_bytes());
+        out.extend_from_slice(&pid.to_ne_bytes());
+        out.extend_from_slice(payload);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+
+    /// The bytes of one datagram answering request `seq` of a socket at `PORT`.
+    fn datagram(msgs: &[Msg], seq: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        for m in msgs {
+            match m {
+                Msg::Data { ty, intr, seq_ok, port_ok, payload } => {
+                    let flags = NLM_F_MULTI | if *intr { NLM_F_DUMP_INTR } else { 0 };
+                    let (s, p) =
+                        (if *seq_ok { seq } else { seq + 7 }, if *port_ok { PORT } else { PORT + 1 });
+                    push(&mut out, *ty, flags, s, p, payload);
+                }
+                Msg::Noop => push(&mut out, NLMSG_NOOP, 0, seq, PORT, &[]),
+                Msg::Done { errno, intr } => {
+                    let flags = NLM_F_MULTI | if *intr { NLM_F_DUMP_INTR } else { 0 };
+                    push(&mut out, NLMSG_DONE, flags, seq, PORT, &errno.to_ne_bytes());
+                }
+                Msg::Error { errno } => {
+                    let mut body = errno.to_ne_bytes().to_vec();
+                    body.extend_from_slice(&[0; 16]);
+                    push(&mut out, nlattr::consts::NLMSG_ERROR, 0, seq, PORT, &body);
+                }
+                Msg::Overrun => push(&mut out, nlattr::consts::NLMSG_OVERRUN, 0, seq, PORT, &[]),
+                Msg::Garbage(b) => out.extend_from_slice(b),
+            }
+        }
+        out
+    }
+
+    fn socket_for(dgrams: &[Vec<Msg>]) -> Socket<FakeKernel> {
+        let dgrams = dgrams.to_vec();
+        let mut k = FakeKernel::new(PORT);
+        k.on_request(move |req, r| {
+            for d in &dgrams {
+                r.raw(&datagram(d, req.header.seq)).end_datagram();
+            }
+        });
+        Socket::with_transport(k)
+    }
+
+    fn outcome(s: &Socket<FakeKernel>, messages: Vec<Vec<u8>>, end: Result<DumpEnd, Error>) -> Outcome {
+        Outcome {
+            messages,
+            end: end.map(|e| (e.messages, e.warning)).map_err(|e| format!("{e:?}")),
+            pending: s.has_pending_dump(),
+            skipped: s.skipped(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn both_forms_agree_on_arbitrary_replies(
+            dgrams in prop::collection::vec(prop::collection::vec(msg(), 0..5), 1..5)
+        ) {
+            let mut s = socket_for(&dgrams);
+            let mut want = Vec::new();
+            let end = s.dump_with(RTM_GETLINK, 0, &Raw::new(&[0; 16]), |m| {
+                want.push(bytes(&m));
+                Ok(())
+            });
+            let want = outcome(&s, want, end);
+
+            let mut s = socket_for(&dgrams);
+            let mut got = Vec::new();
+            let end = s.dump_batches(RTM_GETLINK, 0, &Raw::new(&[0; 16]), |batch| {
+                got.extend(batch.map(|m| bytes(&m)));
+                Ok(())
+            });
+            let got = outcome(&s, got, end);
+            prop_assert_eq!(got, want);
+        }
+    }
 }
