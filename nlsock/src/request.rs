@@ -1,7 +1,6 @@
 //! The request lifecycle over a [`Transport`]: `do` ([`Socket::request`]), dumps in four
 //! forms ([`Socket::dump`], [`Socket::dump_with`], [`Socket::dump_batches`],
-//! [`Socket::dump_map`]), and the checks
-//! every received message goes through.
+//! [`Socket::dump_map`]), and the checks every received message goes through.
 
 use std::collections::HashMap;
 use std::io;
