@@ -222,7 +222,44 @@ struct Everything<'a> {
     rest: Vec<nlattr::Attr<'a>>,
 }
 
-/// A derived set using every field form: decode, re-encode, decode again.
+/// `Everything`'s repeated, arrayed and unknown fields as `Vec`s...
+#[derive(NlAttrs, Debug, Clone, PartialEq, Eq)]
+struct Vecs<'a> {
+    #[nla(type = 8, multi)]
+    names: Vec<&'a str>,
+    #[nla(type = 9, nested_array)]
+    leaves: Vec<Leaf>,
+    #[nla(type = 10, nested_array(keep_index))]
+    indexed: Vec<(u16, Leaf)>,
+    #[nla(unknown)]
+    rest: Vec<nlattr::Attr<'a>>,
+}
+
+/// ...and as views over the received bytes.
+#[derive(NlAttrs, Debug, Clone, PartialEq, Eq)]
+struct Views<'a> {
+    #[nla(type = 8, multi)]
+    names: nlattr::view::MultiView<'a, &'a str>,
+    #[nla(type = 9, nested_array)]
+    leaves: nlattr::view::ArrayView<'a, Leaf>,
+    #[nla(type = 10, nested_array(keep_index))]
+    indexed: nlattr::view::ArrayView<'a, Leaf>,
+    #[nla(unknown)]
+    rest: nlattr::view::UnknownView<'a>,
+}
+
+/// A derived set using every field form: decode, re-encode, decode again; and the view
+/// fields decode as the `Vec` fields they stand for, error for error.
 fn derived_roundtrip(data: &[u8]) {
     roundtrip!(Everything)(data);
+    roundtrip!(Views)(data);
+    match (Vecs::decode(data, 0), Views::decode(data, 0)) {
+        (Ok(a), Ok(b)) => {
+            assert!(b.names == a.names[..] && b.leaves == a.leaves[..], "{a:?} / {b:?}");
+            assert!(b.indexed.indexed().eq(a.indexed.iter().cloned()), "{a:?} / {b:?}");
+            assert!(b.rest.iter().eq(a.rest.iter().copied()), "{a:?} / {b:?}");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (a, b) => panic!("the forms disagree: {a:?} / {b:?}"),
+    }
 }

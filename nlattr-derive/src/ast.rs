@@ -58,6 +58,9 @@ pub struct AttrSpec {
     pub checks: Checks,
     /// Whether `value_ty` is syntactically `str`/`String` (checked for NUL before sending).
     pub checks_nul: bool,
+    /// Whether a `multi` or `nested_array` field is a view (`MultiView`, `ArrayView`)
+    /// rather than a `Vec`.
+    pub view: bool,
 }
 
 pub enum Presence {

@@ -44,6 +44,22 @@ pub fn vec_inner(ty: &Type) -> Option<&Type> {
     generic_of(ty, "Vec")
 }
 
+/// The element type of a `Vec<T>` field, or of the view type `view` (`MultiView<'a, T>`,
+/// `ArrayView<'a, T>`), with whether it is the view.
+fn seq_inner<'t>(ty: &'t Type, view: &str) -> Option<(&'t Type, bool)> {
+    vec_inner(ty).map(|t| (t, false)).or_else(|| generic_of(ty, view).map(|t| (t, true)))
+}
+
+/// Whether the field type is `UnknownView<'a>` (any path to it).
+fn is_unknown_view(ty: &Type) -> bool {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().is_some_and(|s| s.ident == "UnknownView")
+        }
+        _ => false,
+    }
+}
+
 /// The type without references, boxes or parentheses.
 fn peel(ty: &Type) -> &Type {
     match ty {
@@ -164,15 +180,23 @@ fn attr_spec(
             presence = Presence::Default(d.value.clone());
         }
     }
+    let mut view = false;
     if let Some(m) = &a.multi {
-        match vec_inner(ty) {
-            Some(inner) if !in_enum => {
+        match seq_inner(ty, "MultiView") {
+            Some((inner, v)) if !in_enum => {
                 value_ty = inner.clone();
                 presence = Presence::Multi;
+                view = v;
+                if v && !matches!(form, Form::Plain) {
+                    cx.error_spanned_by(
+                        m,
+                        "a `MultiView` holds plain values; for another form collect them in a `Vec<T>`",
+                    );
+                }
             }
             _ => cx.error_spanned_by(
                 m,
-                "`multi` requires a `Vec<T>` field, which collects every attribute of the type",
+                "`multi` requires a `Vec<T>` field, which collects every attribute of the type, or an `nlattr::view::MultiView<'a, T>`",
             ),
         }
         if let Some(d) = &a.default {
@@ -201,8 +225,12 @@ fn attr_spec(
             presence = Presence::Flag;
         }
         Form::NestedArray { keep_index, .. } => {
-            let el = vec_inner(ty).and_then(|t| {
-                if *keep_index {
+            let el = seq_inner(ty, "ArrayView").and_then(|(t, v)| {
+                view = v;
+                if v {
+                    // A view keeps the indices: `ArrayView::indexed`.
+                    Some(t.clone())
+                } else if *keep_index {
                     match t {
                         Type::Tuple(tt) if tt.elems.len() == 2 => tt.elems.iter().nth(1).cloned(),
                         _ => None,
@@ -216,9 +244,10 @@ fn attr_spec(
                 None if *keep_index => {
                     cx.error_spanned_by(ty, "`nested_array(keep_index)` requires a `Vec<(u16, T)>` field")
                 }
-                None => {
-                    cx.error_spanned_by(ty, "`nested_array` requires a `Vec<T>` field; `T` derives `NlAttrs`")
-                }
+                None => cx.error_spanned_by(
+                    ty,
+                    "`nested_array` requires a `Vec<T>` field or an `nlattr::view::ArrayView<'a, T>`; `T` derives `NlAttrs`",
+                ),
             }
             if let Some(m) = &a.multi {
                 cx.error_spanned_by(m, "`multi` conflicts with `nested_array`; collect the elements of one array, or repeat a `nested` attribute");
@@ -283,7 +312,7 @@ fn attr_spec(
     }
     checks.validate = a.validate.as_ref().map(|k| k.value.clone());
     let checks_nul = is_str(&value_ty) && matches!(form, Form::Plain);
-    Some(AttrSpec { ty_expr: ty_kw.value, form, presence, value_ty, checks, checks_nul })
+    Some(AttrSpec { ty_expr: ty_kw.value, form, presence, value_ty, checks, checks_nul, view })
 }
 
 fn check_generics(cx: &Ctxt, input: &DeriveInput) -> Option<syn::Lifetime> {
@@ -421,10 +450,10 @@ fn set_fields<'a>(
             if let Some(d) = &cattrs.deny_unknown {
                 cx.error_spanned_by(d, "`deny_unknown` conflicts with the `unknown` field that keeps unclaimed attributes; keep one");
             }
-            if vec_inner(&f.ty).is_none() {
+            if vec_inner(&f.ty).is_none() && !is_unknown_view(&f.ty) {
                 cx.error_spanned_by(
                     &f.ty,
-                    "an `unknown` field is a `Vec<nlattr::Attr<'a>>` or a `Vec<nlattr::OwnedAttr>`",
+                    "an `unknown` field is a `Vec<nlattr::Attr<'a>>`, a `Vec<nlattr::OwnedAttr>` or an `nlattr::view::UnknownView<'a>`",
                 );
             }
             unknown_seen = Some(name.clone());

@@ -176,6 +176,7 @@ pub mod policy;
 pub mod private;
 pub mod set;
 pub mod validate;
+pub mod view;
 pub mod writer;
 
 pub use codec::{Decode, DecodeInPlace, Encode};

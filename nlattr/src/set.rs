@@ -284,6 +284,15 @@ pub trait RawAttr {
     fn payload(&self) -> &[u8];
 }
 
+impl<T: RawAttr + ?Sized> RawAttr for &T {
+    fn raw_type(&self) -> u16 {
+        T::raw_type(self)
+    }
+    fn payload(&self) -> &[u8] {
+        T::payload(self)
+    }
+}
+
 impl RawAttr for Attr<'_> {
     fn raw_type(&self) -> u16 {
         Attr::raw_type(self)

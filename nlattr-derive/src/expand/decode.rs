@@ -178,6 +178,42 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
             let check = if dup { quote!(if #s.is_some() { #dup_err }) } else { quote!() };
             quote! { #wrap #check #s = ::core::option::Option::Some(__nla_a); }
         }
+        (Presence::Array { .. }, _) if spec.view => {
+            // Each entry is checked as the `Vec` field would decode it; the view keeps
+            // the nest and the count.
+            let v = &spec.value_ty;
+            let seen = names::seen(f.index);
+            let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
+            let de = &g.de;
+            let again = if dup { dup_err.clone() } else { quote!() };
+            quote! {
+                #wrap
+                if #seen { #again }
+                #seen = true;
+                let mut __nla_n: u32 = 0;
+                let mut __nla_er: &#de [u8] = __nla_a.payload();
+                let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
+                loop {
+                    let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
+                        #k::private::Step::Attr(__nla_el) => __nla_el,
+                        #k::private::Step::End => break,
+                        #k::private::Step::Bad => return ::core::result::Result::Err(
+                            __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
+                    };
+                    // The kernel skips empty entries of a nested array.
+                    if __nla_el.payload().is_empty() {
+                        continue;
+                    }
+                    if let ::core::result::Result::Err(__nla_e) = #f(__nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2) {
+                        return ::core::result::Result::Err(
+                            __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_n).in_field(#name));
+                    }
+                    __nla_n = __nla_n.saturating_add(1);
+                }
+                #l = #k::view::ArrayView::__counted(
+                    __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 2, __nla_n);
+            }
+        }
         (Presence::Array { keep_index }, _) => {
             let index = f.index;
             let v = &spec.value_ty;
@@ -269,6 +305,18 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                 if #seen { #again }
                 #seen = true;
                 #walk
+            }
+        }
+        (Presence::Multi, _) if spec.view => {
+            let body = value(g, f.index, spec);
+            quote! {
+                let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#l.len()).unwrap_or(u32::MAX);
+                let __nla_w = |__nla_e: #k::DecodeError| -> #k::DecodeError {
+                    __nla_e.within_attr(__nla_a.offset(), __nla_a.ty()).at_index(__nla_i).in_field(#name)
+                };
+                #body
+                let _ = __nla_x;
+                #k::view::MultiView::__keep(&mut #l, __nla_body, __nla_base, &__nla_a);
             }
         }
         (Presence::Multi, _) => {
@@ -433,14 +481,26 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
             Role::Skip if in_place => locals.extend(quote!(#p = ::core::default::Default::default();)),
             Role::Skip => build.extend(quote!(#m: ::core::default::Default::default(),)),
             Role::Unknown => {
-                if in_place {
-                    // Cleared, not replaced: decoding in place reuses the capacity.
-                    locals.extend(quote!(<#fty>::clear(&mut #p);));
-                } else {
+                if !in_place {
                     locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
                     build.extend(quote!(#m: #l,));
                 }
-                unknown = quote!(#record_unknown #p.push(::core::convert::From::from(__nla_a)););
+                // The types the arms claim, for a view to skip when iterated.
+                let claimed: Vec<syn::Ident> = fields
+                    .iter()
+                    .filter(|x| matches!(x.role, Role::Attr(_)))
+                    .map(|x| names::ty_const(x.index))
+                    .collect();
+                let test = if claimed.is_empty() {
+                    quote!(false)
+                } else {
+                    quote!(match __nla_t { #(#claimed)|* => true, _ => false })
+                };
+                let uf = quote_spanned!(fty.span()=> <#fty as #k::view::UnknownField<#de>>);
+                locals.extend(quote! {
+                    #uf::begin(&mut #p, __nla_body, __nla_base, |__nla_t: u16| -> bool { #test });
+                });
+                unknown = quote!(#record_unknown #uf::keep(&mut #p, __nla_a););
             }
             Role::Attr(spec) => {
                 let v = &spec.value_ty;
@@ -523,6 +583,16 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
                             },
                         };
                         after.extend(quote!(#assert #store));
+                    }
+                    (Presence::Multi | Presence::Array { .. }, _) if spec.view => {
+                        if in_place {
+                            locals.extend(quote!(#p = ::core::default::Default::default();));
+                        } else {
+                            locals.extend(quote!(let mut #l: #fty = ::core::default::Default::default();));
+                        }
+                        if let Presence::Array { .. } = spec.presence {
+                            locals.extend(quote!(let mut #seen = false;));
+                        }
                     }
                     (Presence::Array { .. }, _) if in_place => {
                         let filled = names::filled(f.index);

@@ -192,7 +192,7 @@ fn ordered(
                 let m = &u.member;
                 quote! {
                     for __nla_u in ::core::iter::Iterator::skip(self.#m.iter(), __nla_ui) {
-                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
+                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(&__nla_u), #k::RawAttr::payload(&__nla_u))?;
                     }
                 }
             }
@@ -214,7 +214,7 @@ fn ordered(
                 quote! {
                     #one_unknown => if let ::core::option::Option::Some(__nla_u) = self.#m.get(__nla_ui) {
                         __nla_ui += 1;
-                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
+                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(&__nla_u), #k::RawAttr::payload(&__nla_u))?;
                     },
                 },
             )
@@ -272,12 +272,12 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 let mut fenc = TokenStream::new();
                 len.extend(quote! {
                     for __nla_u in &self.#m {
-                        __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#k::RawAttr::payload(__nla_u).len()));
+                        __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#k::RawAttr::payload(&__nla_u).len()));
                     }
                 });
                 fenc.extend(quote! {
                     for __nla_u in &self.#m {
-                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u))?;
+                        __nla_wr.attr_bytes(#k::RawAttr::raw_type(&__nla_u), #k::RawAttr::payload(&__nla_u))?;
                     }
                 });
                 unknown = Some(f);
@@ -307,6 +307,33 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                     Presence::Flag => {
                         len.extend(quote!(if self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(0)); }));
                         fenc.extend(quote!(if self.#m { if let ::core::result::Result::Err(__nla_e) = __nla_wr.flag(#tc) { #enc_fail } }));
+                    }
+                    // A view writes back the attributes as received, checked then.
+                    Presence::Multi if spec.view => {
+                        len.extend(quote! {
+                            for __nla_a in self.#m.attrs() {
+                                __nla_n = __nla_n.saturating_add(#k::writer::attr_size(__nla_a.payload().len()));
+                            }
+                        });
+                        fenc.extend(quote! {
+                            for __nla_a in self.#m.attrs() {
+                                if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr_bytes(__nla_a.raw_type(), __nla_a.payload()) { #enc_fail }
+                            }
+                        });
+                    }
+                    Presence::Array { .. } if spec.view => {
+                        let no_flag = matches!(spec.form, Form::NestedArray { no_flag: true, .. });
+                        let flag = if no_flag { quote!(0u16) } else { quote!(#k::consts::NLA_F_NESTED) };
+                        len.extend(quote! {
+                            if !self.#m.is_empty() {
+                                __nla_n = __nla_n.saturating_add(#k::writer::attr_size(self.#m.payload().len()));
+                            }
+                        });
+                        fenc.extend(quote! {
+                            if !self.#m.is_empty() {
+                                if let ::core::result::Result::Err(__nla_e) = __nla_wr.attr_bytes(#tc | #flag, self.#m.payload()) { #enc_fail }
+                            }
+                        });
                     }
                     Presence::Multi => {
                         len.extend(quote!(for __nla_v in &self.#m { __nla_n = __nla_n.saturating_add(#k::writer::attr_size(#plen)); }));
@@ -442,7 +469,7 @@ pub fn attr_enum(g: &Gen<'_>, _cont: &Container<'_>, vars: &[AttrVariant<'_>]) -
                 lens.extend(
                     quote!(Self::#vi(__nla_u) => #k::writer::attr_size(#k::RawAttr::payload(__nla_u).len()),),
                 );
-                encs.extend(quote!(Self::#vi(__nla_u) => __nla_wr.attr_bytes(#k::RawAttr::raw_type(__nla_u), #k::RawAttr::payload(__nla_u)),));
+                encs.extend(quote!(Self::#vi(__nla_u) => __nla_wr.attr_bytes(#k::RawAttr::raw_type(&__nla_u), #k::RawAttr::payload(&__nla_u)),));
             }
             VariantRole::Attr(spec, unit) => {
                 let tc = names::ty_const(var.index);
