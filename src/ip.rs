@@ -154,8 +154,9 @@ fn ip(a: IpAddr) -> Value {
     Value::String(a.to_string())
 }
 
-fn rest_attr<'a>(rest: &[nlattr::Attr<'a>], ty: u16) -> Option<nlattr::Attr<'a>> {
-    rest.iter().rev().find(|a| a.ty() == ty).copied()
+/// The last unclaimed attribute of type `ty` (the one the kernel would keep).
+fn rest_attr<'a>(rest: &nlattr::view::UnknownView<'a>, ty: u16) -> Option<nlattr::Attr<'a>> {
+    rest.iter().filter(|a| a.ty() == ty).last()
 }
 
 /// One link as `print_linkinfo` shows it; `do_link` adds what only `ip link` shows
@@ -224,7 +225,7 @@ pub fn link_json(l: &Link<'_>, table: &LinkTable, do_link: bool) -> Result<Map<S
         o.insert("proto_down".into(), json!(true));
     }
     if l.prop_list.is_some() {
-        o.insert("altnames".into(), json!(l.alt_ifnames()));
+        o.insert("altnames".into(), json!(l.alt_ifnames().iter().collect::<Vec<_>>()));
     }
     if let Some(perm) = rest_attr(&l.rest, IFLA_PERM_ADDRESS) {
         if l.address != Some(perm.payload()) {

@@ -287,7 +287,7 @@ fn link_view(l: &Link<'_>, exp: &Map<String, Value>) -> Map<String, Value> {
         );
     }
     if let Some(p) = &l.prop_list {
-        put("IFLA_PROP_LIST", Some(json!({"IFLA_ALT_IFNAME": p.alt_ifnames})));
+        put("IFLA_PROP_LIST", Some(json!({"IFLA_ALT_IFNAME": p.alt_ifnames.iter().collect::<Vec<_>>()})));
     }
     // `IFLA_DEVLINK_PORT` (62) and `IFLA_DPLL_PIN` (65) are not modelled: kept raw.
     for a in &l.rest {
@@ -966,7 +966,7 @@ fn links_carry_what_ip_link_shows() {
             .as_array()
             .map(|a| a.iter().map(|x| x.as_str().unwrap()).collect())
             .unwrap_or_default();
-        assert_eq!(alt, l.alt_ifnames(), "{ctx}");
+        assert_eq!(alt, l.alt_ifnames().iter().collect::<Vec<_>>(), "{ctx}");
         // ip adds NO-CARRIER and M-DOWN from other attributes and leaves RUNNING out.
         let mut theirs: Vec<&str> = e["flags"]
             .as_array()

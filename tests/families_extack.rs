@@ -297,16 +297,18 @@ fn multipath_records_are_checked() {
         },
     };
     // A weight of 0 cannot be written: rtnh_hops is weight - 1.
-    let r = Route { multipath: Some(vec![hop(1), hop(0)]), ..Default::default() };
+    let hops = [hop(1), hop(0)];
+    let r = Route { multipath: Some((&hops[..]).into()), ..Default::default() };
     let e = r.to_message_vec(RTM_NEWROUTE, NLM_F_REQUEST, 1, 0).unwrap_err();
     let EncodeError::Invalid { path: p, .. } = e else { panic!("{e:?}") };
     assert_eq!(path(p.segments()), "multipath[1].weight");
-    let r = Route { multipath: Some(vec![hop(256), hop(1)]), ..Default::default() };
+    let hops = [hop(256), hop(1)];
+    let r = Route { multipath: Some((&hops[..]).into()), ..Default::default() };
     let bytes = r.to_message_vec(RTM_NEWROUTE, NLM_F_REQUEST, 1, 0).unwrap();
     let msg = messages(&bytes).next().unwrap().unwrap();
     let back = Route::decode_message(&msg).unwrap();
     assert_eq!(back, r);
-    assert_eq!(back.multipath.as_ref().unwrap()[0].weight, 256);
+    assert_eq!(back.multipath.as_ref().unwrap().first().unwrap().weight, 256);
 
     // rtnh_len below the 8-byte record, then past the end.
     use nlattr::families::route::route::multipath;

@@ -34,7 +34,7 @@ fn ethtool_link_state_reply() {
         ext_state: None,
         ext_substate: None,
         ext_down_cnt: Some(2),
-        rest: Vec::new(),
+        rest: Default::default(),
     };
     #[rustfmt::skip]
     let payload = [

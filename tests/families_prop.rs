@@ -53,7 +53,7 @@ fn hop() -> impl Strategy<Value = NextHop<'static>> {
             flags,
             weight,
             ifindex,
-            attrs: NextHopAttrs { gateway, flow, rest: Vec::new() },
+            attrs: NextHopAttrs { gateway, flow, rest: Default::default() },
         },
     )
 }

@@ -26,8 +26,13 @@ fn empty_nested_array_element_survives_a_round_trip() {
 #[test]
 fn empty_nested_array_elements_are_not_written() {
     let hdr = GenlMsgHdr { cmd: 10, version: 1, reserved: 0 };
-    let only_empty =
-        PolicyReply { hdr, id: 16, policy: None, op_policy: vec![(0, OpPolicy::default())], rest: vec![] };
+    let only_empty = PolicyReply {
+        hdr,
+        id: 16,
+        policy: None,
+        op_policy: vec![(0, OpPolicy::default())],
+        rest: Default::default(),
+    };
     let none = PolicyReply { op_policy: vec![], ..only_empty.clone() };
     // No nest at all when every element is empty.
     assert_eq!(encode(&only_empty), encode(&none));

@@ -15,8 +15,8 @@
 //! | [`len`, `min_len`, `max_len`](#len) | bytes field | `NLA_BINARY` with length checks |
 //! | [`flag`](#flag) | `bool` field | `NLA_FLAG`: present or absent |
 //! | [`nested`, `nested(no_flag)`](#nested) | set field | `NLA_NESTED`, `NLA_F_NESTED` set unless `no_flag` |
-//! | [`multi`](#multi) | `Vec<T>` field | the same type repeated |
-//! | [`nested_array`, `nested_array(keep_index, no_flag)`](#nested_array) | `Vec<T>`/`Vec<(u16, T)>` | `NLA_NESTED_ARRAY`, `NLA_F_NESTED` set unless `no_flag` |
+//! | [`multi`](#multi) | `Vec<T>` or [`MultiView`](crate::view::MultiView) field | the same type repeated |
+//! | [`nested_array`, `nested_array(keep_index, no_flag)`](#nested_array) | `Vec<T>`/`Vec<(u16, T)>` or [`ArrayView`](crate::view::ArrayView) | `NLA_NESTED_ARRAY`, `NLA_F_NESTED` set unless `no_flag` |
 //! | [`fixed`](#fixed) | zerocopy struct field | a C struct, zero-extended or truncated |
 //! | [`header`](#header) | first field | the family header before the attributes |
 //! | [`submsg(selector = f)`](#submsg) | `NlSubMsg` field | format chosen by field `f`, any order |
@@ -27,7 +27,7 @@
 //! | [`default`, `default = EXPR`](#default) | plain field | the value when absent |
 //! | [`skip`](#skip) | field | not on the wire |
 //! | [`with = module`](#with) | field | a hand-written codec |
-//! | [`unknown`](#unknown) | `Vec<Attr>`/`Vec<OwnedAttr>` | unclaimed attributes, kept and re-emitted |
+//! | [`unknown`](#unknown) | `Vec<Attr>`/`Vec<OwnedAttr>` or [`UnknownView`](crate::view::UnknownView) | unclaimed attributes, kept and re-emitted |
 //! | [`order`](#order) | [`AttrOrder`](crate::AttrOrder) field | not on the wire: the arrival order, followed on encode |
 //! | [`deny_unknown`, `deny_duplicate`](#deny_unknown) | container | strict decoding |
 //! | [`crate = "path"`](#crate) | container | where to find `nlattr` |
@@ -35,7 +35,11 @@
 //!
 //! Presence: `Option<T>` is optional, a plain `T` is required (its absence is an error
 //! naming the field, at the offset where the set's attributes start), `multi` and
-//! `nested_array` fields are `Vec`s (absent is empty), `flag` fields are `bool`.
+//! `nested_array` fields are `Vec`s or views (absent is empty), `flag` fields are `bool`.
+//!
+//! A `Vec` field allocates for every message that fills it; a [view](crate::view) field in
+//! its place checks the elements the same way, keeps where they are in the received bytes
+//! and decodes them again when iterated, so that a borrowed set allocates nothing.
 //!
 //! Generated for a struct: [`Encode`](crate::Encode) (`FLAGS = NLA_F_NESTED`, exact
 //! `encoded_len`), [`Decode`](crate::Decode) (one pass; error paths like `ops[2].id`,
@@ -347,7 +351,9 @@
 //! ## `multi`
 //!
 //! A `Vec<T>` collecting every attribute of the type, in order (without `multi` the last one
-//! wins, as in the kernel). Error paths carry the index: `alt[1]`.
+//! wins, as in the kernel). Error paths carry the index: `alt[1]`. A
+//! [`MultiView<'a, T>`](crate::view::MultiView) of a plain type decodes the same attributes
+//! without collecting them.
 //!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};
@@ -384,7 +390,9 @@
 //!
 //! `NLA_NESTED_ARRAY`: a nest of nests whose types are indices. `Vec<T>` drops the indices
 //! (encoding numbers them from 1, as the kernel does); `Vec<(u16, T)>` with `keep_index` keeps
-//! them. Empty entries are skipped. Error paths carry the position: `ops[2].id`.
+//! them. Empty entries are skipped. Error paths carry the position: `ops[2].id`. An
+//! [`ArrayView<'a, T>`](crate::view::ArrayView) decodes the same array without collecting
+//! it (its [`indexed`](crate::view::ArrayView::indexed) gives the indices).
 //!
 //! Encoding sets `NLA_F_NESTED` on the array and on each entry; `no_flag` leaves it out of
 //! both, as the kernel writes some replies (nlctrl's `CTRL_ATTR_OPS`). Decoding accepts
@@ -861,7 +869,9 @@
 //!
 //! A `Vec<nlattr::Attr<'a>>` (borrowing) or `Vec<nlattr::OwnedAttr>` field keeping every
 //! attribute no field claims, flags included, re-emitted after the known ones on encode
-//! (at their original places with an [`order`](#order) field).
+//! (at their original places with an [`order`](#order) field). An
+//! [`UnknownView<'a>`](crate::view::UnknownView) keeps them where they are instead, without
+//! allocating.
 //!
 //! ```
 //! # use nlattr::{Decode, Encode, Writer};

@@ -30,7 +30,7 @@ use crate::consts::{
 };
 use crate::extack::PolicyInfo;
 use crate::header::GenlMsgHdr;
-use crate::iter::Attr;
+use crate::view::{ArrayView, UnknownView};
 use crate::{NlAttrs, NlValue};
 
 pub use crate::consts::GENL_ID_CTRL;
@@ -94,14 +94,14 @@ pub struct Family<'a> {
     /// `CTRL_ATTR_OPS`: an indexed array (indices from 1) of operations. The kernel sets
     /// `NLA_F_NESTED` on none of these nests, and neither does the encoder.
     #[nla(type = CTRL_ATTR_OPS, nested_array(no_flag))]
-    pub ops: Vec<Op>,
+    pub ops: ArrayView<'a, Op>,
     /// `CTRL_ATTR_MCAST_GROUPS`: an indexed array (indices from 1) of multicast groups,
     /// without `NLA_F_NESTED` as the kernel writes it.
     #[nla(type = CTRL_ATTR_MCAST_GROUPS, nested_array(no_flag))]
-    pub mcast_groups: Vec<McastGroup<'a>>,
+    pub mcast_groups: ArrayView<'a, McastGroup<'a>>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 impl Family<'_> {
@@ -113,7 +113,7 @@ impl Family<'_> {
 
     /// The operation with command number `id`.
     #[must_use]
-    pub fn op(&self, id: u32) -> Option<&Op> {
+    pub fn op(&self, id: u32) -> Option<Op> {
         self.ops.iter().find(|o| o.id == id)
     }
 }
@@ -220,7 +220,7 @@ pub struct PolicyReply<'a> {
     pub op_policy: Vec<(u16, OpPolicy)>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// The policy indices of one operation: an element of `CTRL_ATTR_OP_POLICY`. An absent

@@ -24,7 +24,7 @@
 use alloc::vec::Vec;
 
 use crate::header::GenlMsgHdr;
-use crate::iter::Attr;
+use crate::view::UnknownView;
 use crate::NlAttrs;
 
 /// `ETHTOOL_GENL_NAME`: the generic-netlink family name.
@@ -182,7 +182,7 @@ pub struct LinkInfo<'a> {
     pub transceiver: Option<u8>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `ETHTOOL_MSG_LINKSTATE_GET_REPLY`: whether the link is up, and why not.
@@ -214,7 +214,7 @@ pub struct LinkState<'a> {
     pub ext_down_cnt: Option<u32>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `ETHTOOL_MSG_STRSET_GET` request and `ETHTOOL_MSG_STRSET_GET_REPLY`: the string sets

@@ -19,6 +19,11 @@
 //! one. Attributes these definitions do not name are kept in an `#[nla(unknown)]` field and
 //! written back, so a decoded message re-encodes to the bytes the kernel sent.
 //!
+//! Decoding a link, route, address, neighbour or family allocates nothing: repeated,
+//! arrayed and unknown attributes are [views](crate::view) over the received bytes, and a
+//! route's next hops are [`NextHops`](route::route::NextHops). The types also built to be
+//! sent with lists in them (ethtool string-set requests, policy dumps' tables) keep `Vec`s.
+//!
 //! The extended-ACK attributes (`NLMSGERR_ATTR_*`) and policy attributes
 //! (`NL_POLICY_TYPE_ATTR_*`) are derived too; they live in [`crate::extack`]
 //! ([`ExtAckAttrs`](crate::extack::ExtAckAttrs), [`PolicyInfo`](crate::extack::PolicyInfo))

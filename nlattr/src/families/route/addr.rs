@@ -22,13 +22,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use crate::header::IfAddrMsg;
-use crate::iter::Attr;
+use crate::view::UnknownView;
 use crate::{AttrOrder, NlAttrs};
 
 /// `IFA_ADDRESS`: the address (for a point-to-point link, the peer's).
@@ -119,7 +118,7 @@ pub struct Addr<'a> {
     pub proto: Option<u8>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
     /// The order the attributes came in, followed when encoding (empty: field order). Not
     /// part of the value: it does not affect equality.
     #[nla(order)]

@@ -32,12 +32,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use alloc::vec::Vec;
-
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use crate::header::{IfInfoMsg, RtnlLinkStats64};
-use crate::iter::Attr;
+use crate::view::{MultiView, UnknownView};
 use crate::{NlAttrs, NlSubMsg, NlValue};
 
 /// `IFNAMSIZ - 1`: the longest interface name.
@@ -200,7 +198,7 @@ pub struct Link<'a> {
     /// Attributes not named above (`IFLA_DEVLINK_PORT`, `IFLA_DPLL_PIN`, ...), kept in
     /// order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 impl<'a> Link<'a> {
@@ -218,8 +216,8 @@ impl<'a> Link<'a> {
 
     /// The alternative names (`IFLA_PROP_LIST` / `IFLA_ALT_IFNAME`).
     #[must_use]
-    pub fn alt_ifnames(&self) -> &[&'a str] {
-        self.prop_list.as_ref().map_or(&[], |p| p.alt_ifnames.as_slice())
+    pub fn alt_ifnames(&self) -> MultiView<'a, &'a str> {
+        self.prop_list.as_ref().map(|p| p.alt_ifnames).unwrap_or_default()
     }
 
     /// The link kind (`IFLA_INFO_KIND`), such as `veth` or `bridge`.
@@ -410,7 +408,7 @@ pub struct Xdp<'a> {
     pub prog_id: Option<u32>,
     /// Other `IFLA_XDP_*` attributes, kept as bytes.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `IFLA_PROP_LIST`: link properties.
@@ -418,7 +416,7 @@ pub struct Xdp<'a> {
 pub struct PropList<'a> {
     /// `IFLA_ALT_IFNAME`, repeated: the alternative names.
     #[nla(type = IFLA_ALT_IFNAME, multi, max_len = 127)]
-    pub alt_ifnames: Vec<&'a str>,
+    pub alt_ifnames: MultiView<'a, &'a str>,
 }
 
 /// `IFLA_LINKINFO`: the link kind, its settings and its port settings.
@@ -440,7 +438,7 @@ pub struct LinkInfo<'a> {
     pub slave_data: Option<SlaveData<'a>>,
     /// Other `IFLA_INFO_*` attributes (`IFLA_INFO_XSTATS`), kept and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `IFLA_INFO_DATA`, by `IFLA_INFO_KIND`.
@@ -489,7 +487,7 @@ pub struct VethPeer<'a> {
     pub net_ns_fd: Option<u32>,
     /// Other link attributes, kept and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `struct ifla_bridge_id` (`IFLA_BR_ROOT_ID`, `IFLA_BR_BRIDGE_ID`).
@@ -659,7 +657,7 @@ pub struct BridgeInfo<'a> {
     pub fdb_flush: bool,
     /// Other `IFLA_BR_*` attributes (`IFLA_BR_MCAST_QUERIER_STATE`, ...), kept as bytes.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// The `IFLA_INFO_SLAVE_DATA` of a bridge port (`IFLA_BRPORT_*`), in the order
@@ -797,7 +795,7 @@ pub struct BridgePortInfo<'a> {
     pub flush: bool,
     /// Other `IFLA_BRPORT_*` attributes, kept as bytes.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `IFLA_INFO_SLAVE_DATA`, by `IFLA_INFO_SLAVE_KIND`.

@@ -22,13 +22,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use crate::header::NdMsg;
-use crate::iter::Attr;
+use crate::view::UnknownView;
 use crate::NlAttrs;
 
 /// `NDA_DST`: the neighbour's network address.
@@ -135,7 +134,7 @@ pub struct Neigh<'a> {
     pub flags_ext: Option<u32>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 impl Neigh<'_> {

@@ -5,7 +5,9 @@
 //! (`rt6_fill_node`) writes them. `RTA_METRICS` is a nest of `RTAX_*` values;
 //! `RTA_MULTIPATH` is not made of attributes at its top level but of `struct rtnexthop`
 //! records each followed by attributes, read and written by the small codec in
-//! [`multipath`], which makes `Vec<NextHop>` a value the derive reads like any other.
+//! [`multipath`]: a route's [`NextHops`] are the received records, checked and counted
+//! when the route is decoded and read again when iterated (no allocation), or the caller's
+//! slice of [`NextHop`]s when it builds a route.
 //!
 //! ```
 //! use std::net::{IpAddr, Ipv6Addr};
@@ -23,10 +25,11 @@
 //!         ..Default::default()
 //!     },
 //! };
+//! let hops = [hop(4, 2, 1), hop(5, 1, 2)];
 //! let req = Route {
 //!     hdr: RtMsg { family: AF_INET6, dst_len: 48, table: RT_TABLE_MAIN, protocol: 3, ty: 1, ..Default::default() },
 //!     dst: Some(IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0))),
-//!     multipath: Some(vec![hop(4, 2, 1), hop(5, 1, 2)]),
+//!     multipath: Some((&hops[..]).into()),
 //!     ..Default::default()
 //! };
 //! let bytes = req.to_message_vec(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE, 1, 0)?;
@@ -34,17 +37,22 @@
 //! let back = Route::decode_message(&msg)?;
 //! assert_eq!(back, req);
 //! // On the wire the weight is `rtnh_hops`, one less.
-//! assert_eq!(back.multipath.unwrap()[0].weight, 2);
+//! assert_eq!(back.multipath.unwrap().first().unwrap().weight, 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use alloc::vec::Vec;
+use core::fmt;
 use core::net::IpAddr;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
+use crate::codec::{Decode, Encode};
+use crate::error::{DecodeError, EncodeError};
 use crate::header::RtMsg;
-use crate::iter::Attr;
+use crate::policy::AttrKind;
+use crate::view::UnknownView;
+use crate::writer::Writer;
 use crate::NlAttrs;
 
 /// `RTA_DST`: destination prefix (its length is `rtmsg.dst_len`).
@@ -222,7 +230,7 @@ pub struct Route<'a> {
     pub gateway: Option<IpAddr>,
     /// `RTA_MULTIPATH`: the next hops of a multipath route.
     #[nla(type = RTA_MULTIPATH)]
-    pub multipath: Option<Vec<NextHop<'a>>>,
+    pub multipath: Option<NextHops<'a>>,
     /// `RTA_OIF`: output interface of a single-path route.
     #[nla(type = RTA_OIF)]
     pub oif: Option<u32>,
@@ -237,7 +245,7 @@ pub struct Route<'a> {
     pub pref: Option<u8>,
     /// Attributes not named above, kept in order and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 impl Route<'_> {
@@ -304,7 +312,7 @@ pub struct Metrics<'a> {
     pub fastopen_no_cookie: Option<u32>,
     /// Metrics not named above, kept and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
 /// `struct rta_cacheinfo` (`RTA_CACHEINFO`).
@@ -330,7 +338,7 @@ pub struct RtaCacheinfo {
 }
 
 /// One next hop of `RTA_MULTIPATH`: a `struct rtnexthop` and its attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NextHop<'a> {
     /// `rtnh_flags`: `RTNH_F_*`.
     pub flags: u8,
@@ -351,7 +359,7 @@ impl NextHop<'_> {
 }
 
 /// The attributes of one next hop of `RTA_MULTIPATH`.
-#[derive(NlAttrs, Debug, Clone, PartialEq, Eq, Default)]
+#[derive(NlAttrs, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NextHopAttrs<'a> {
     /// `RTA_GATEWAY`: the hop's gateway.
     #[nla(type = RTA_GATEWAY)]
@@ -361,10 +369,11 @@ pub struct NextHopAttrs<'a> {
     pub flow: Option<u32>,
     /// Other attributes (`RTA_VIA`, `RTA_NEWDST`, `RTA_ENCAP`...), kept and written back.
     #[nla(unknown)]
-    pub rest: Vec<Attr<'a>>,
+    pub rest: UnknownView<'a>,
 }
 
-/// The codec of `RTA_MULTIPATH` (and the `Encode`/`Decode` of `Vec<NextHop>`): a sequence of
+/// The codec of `RTA_MULTIPATH` (and the `Encode`/`Decode` of [`NextHops`] and of
+/// `Vec<NextHop>`): a sequence of
 /// `struct rtnexthop { u16 rtnh_len; u8 rtnh_flags; u8 rtnh_hops; int rtnh_ifindex; }`,
 /// each followed by its attributes, `rtnh_len` covering both, records 4-byte aligned
 /// (`RTNH_ALIGN`).
@@ -383,8 +392,7 @@ pub mod multipath {
 
     /// Exact payload length: every record, padding included.
     #[must_use]
-    #[allow(clippy::ptr_arg)] // the signature of `Encode for Vec<NextHop>`, which calls it
-    pub fn encoded_len(hops: &Vec<NextHop<'_>>) -> usize {
+    pub fn encoded_len(hops: &[NextHop<'_>]) -> usize {
         hops.iter().map(|h| align4(RTNH_LEN + h.attrs.encoded_len())).sum()
     }
 
@@ -393,8 +401,7 @@ pub mod multipath {
     /// # Errors
     /// [`EncodeError::Invalid`] for a weight of 0 or above 256, [`EncodeError::AttributeTooLong`]
     /// for a record that `rtnh_len` cannot hold, or the writer's error.
-    #[allow(clippy::ptr_arg)] // the signature of `Encode for Vec<NextHop>`, which calls it
-    pub fn encode(hops: &Vec<NextHop<'_>>, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+    pub fn encode(hops: &[NextHop<'_>], w: &mut Writer<'_>) -> Result<(), EncodeError> {
         for (i, hop) in hops.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             let Some(Ok(hops_field)) = hop.weight.checked_sub(1).map(u8::try_from) else {
@@ -416,6 +423,64 @@ pub mod multipath {
             w.align()?;
         }
         Ok(())
+    }
+
+    /// One record: its header fields, its attributes' bytes and their absolute offset.
+    pub(super) struct Record<'a> {
+        pub flags: u8,
+        pub weight: u16,
+        pub ifindex: i32,
+        pub body: &'a [u8],
+        pub at: usize,
+    }
+
+    /// The record at `pos` of `payload` (absolute offset `offset`) and the position of the
+    /// next, or why it is malformed.
+    pub(super) fn record(
+        payload: &[u8],
+        offset: usize,
+        pos: usize,
+    ) -> Result<(Record<'_>, usize), DecodeError> {
+        let rest = payload.get(pos..).unwrap_or_default();
+        let Some(&[l0, l1, flags, hops, i0, i1, i2, i3]) = rest.get(..RTNH_LEN) else {
+            return Err(DecodeError::new(
+                offset + pos,
+                DecodeErrorKind::Truncated { needed: RTNH_LEN, available: rest.len() },
+            ));
+        };
+        let len = usize::from(u16::from_ne_bytes([l0, l1]));
+        if len < RTNH_LEN {
+            return Err(DecodeError::new(
+                offset + pos,
+                DecodeErrorKind::Invalid("`rtnh_len` is below the 8-byte `rtnexthop`"),
+            ));
+        }
+        let Some(body) = rest.get(RTNH_LEN..len) else {
+            return Err(DecodeError::new(
+                offset + pos,
+                DecodeErrorKind::Truncated { needed: len, available: rest.len() },
+            ));
+        };
+        let weight = u16::from(hops) + 1;
+        let ifindex = i32::from_ne_bytes([i0, i1, i2, i3]);
+        let next = pos + align4(len).min(rest.len());
+        Ok((Record { flags, weight, ifindex, body, at: offset + pos + RTNH_LEN }, next))
+    }
+
+    /// Checks every record of a payload starting at absolute offset `offset`, its
+    /// attributes decoded as a [`NextHopAttrs`], and counts them.
+    ///
+    /// # Errors
+    /// As [`decode`].
+    pub fn check(payload: &[u8], offset: usize) -> Result<usize, DecodeError> {
+        let (mut pos, mut n) = (0, 0);
+        while pos < payload.len() {
+            let index = u32::try_from(n).unwrap_or(u32::MAX);
+            let (r, next) = record(payload, offset, pos).map_err(|e| e.at_index(index))?;
+            NextHopAttrs::decode(r.body, r.at).map_err(|e| e.in_field("attrs").at_index(index))?;
+            (pos, n) = (next, n + 1);
+        }
+        Ok(n)
     }
 
     /// Reads the records of a payload starting at absolute offset `offset`.
@@ -441,51 +506,25 @@ pub mod multipath {
         payload: &'a [u8],
         offset: usize,
     ) -> Result<(), DecodeError> {
-        let mut pos = 0;
-        let mut n = 0;
+        let (mut pos, mut n) = (0, 0);
         while pos < payload.len() {
             let index = u32::try_from(n).unwrap_or(u32::MAX);
-            let rest = payload.get(pos..).unwrap_or_default();
-            let Some(&[l0, l1, flags, hops, i0, i1, i2, i3]) = rest.get(..RTNH_LEN) else {
-                return Err(DecodeError::new(
-                    offset + pos,
-                    DecodeErrorKind::Truncated { needed: RTNH_LEN, available: rest.len() },
-                )
-                .at_index(index));
-            };
-            let len = usize::from(u16::from_ne_bytes([l0, l1]));
-            if len < RTNH_LEN {
-                return Err(DecodeError::new(
-                    offset + pos,
-                    DecodeErrorKind::Invalid("`rtnh_len` is below the 8-byte `rtnexthop`"),
-                )
-                .at_index(index));
-            }
-            let Some(body) = rest.get(RTNH_LEN..len) else {
-                return Err(DecodeError::new(
-                    offset + pos,
-                    DecodeErrorKind::Truncated { needed: len, available: rest.len() },
-                )
-                .at_index(index));
-            };
-            let (weight, ifindex) = (u16::from(hops) + 1, i32::from_ne_bytes([i0, i1, i2, i3]));
-            let at = offset + pos + RTNH_LEN;
+            let (r, next) = record(payload, offset, pos).map_err(|e| e.at_index(index))?;
+            let in_attrs = |e: DecodeError| e.in_field("attrs").at_index(index);
             if let Some(hop) = out.get_mut(n) {
-                hop.attrs.decode_in_place(body, at).map_err(|e| e.in_field("attrs").at_index(index))?;
-                (hop.flags, hop.weight, hop.ifindex) = (flags, weight, ifindex);
+                hop.attrs.decode_in_place(r.body, r.at).map_err(in_attrs)?;
+                (hop.flags, hop.weight, hop.ifindex) = (r.flags, r.weight, r.ifindex);
             } else {
-                let attrs =
-                    NextHopAttrs::decode(body, at).map_err(|e| e.in_field("attrs").at_index(index))?;
-                out.push(NextHop { flags, weight, ifindex, attrs });
+                let attrs = NextHopAttrs::decode(r.body, r.at).map_err(in_attrs)?;
+                out.push(NextHop { flags: r.flags, weight: r.weight, ifindex: r.ifindex, attrs });
             }
-            n += 1;
-            pos += align4(len).min(rest.len());
+            (pos, n) = (next, n + 1);
         }
         out.truncate(n);
         Ok(())
     }
 
-    /// `RTA_MULTIPATH`'s payload, so that a route's `multipath` field is a plain value.
+    /// `RTA_MULTIPATH`'s payload, for a `Vec<NextHop>` field.
     impl Encode for Vec<NextHop<'_>> {
         const KIND: AttrKind = AttrKind::Binary;
         #[inline]
@@ -511,5 +550,186 @@ pub mod multipath {
         fn decode_in_place(&mut self, payload: &'a [u8], offset: usize) -> Result<(), DecodeError> {
             decode_into(self, payload, offset)
         }
+    }
+}
+
+/// The next hops of a multipath route (`RTA_MULTIPATH`): the records as received, checked
+/// and counted when the route was decoded and read again when iterated, or a slice of
+/// [`NextHop`]s to send.
+///
+/// ```
+/// use nlattr::families::route::route::{NextHop, NextHops};
+///
+/// let hops = [NextHop { weight: 2, ifindex: 4, ..Default::default() }, NextHop { weight: 1, ifindex: 5, ..Default::default() }];
+/// let mp = NextHops::from(&hops[..]);
+/// assert_eq!(mp.len(), 2);
+/// assert_eq!(mp.iter().map(|h| h.ifindex).collect::<Vec<_>>(), [4, 5]);
+/// ```
+#[derive(Clone, Copy)]
+pub struct NextHops<'a>(Hops<'a>);
+
+#[derive(Clone, Copy)]
+enum Hops<'a> {
+    /// An `RTA_MULTIPATH` payload at absolute offset `offset`, holding `len` records.
+    Received {
+        payload: &'a [u8],
+        offset: usize,
+        len: usize,
+    },
+    Built(&'a [NextHop<'a>]),
+}
+
+impl<'a> NextHops<'a> {
+    /// How many hops.
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        match self.0 {
+            Hops::Received { len, .. } => len,
+            Hops::Built(s) => s.len(),
+        }
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The hops, in order.
+    #[must_use]
+    pub fn iter(&self) -> NextHopsIter<'a> {
+        NextHopsIter(match self.0 {
+            Hops::Received { payload, offset, len } => {
+                HopsIter::Received { payload, offset, pos: 0, left: len }
+            }
+            Hops::Built(s) => HopsIter::Built(s.iter()),
+        })
+    }
+
+    /// The `i`-th hop.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<NextHop<'a>> {
+        match self.0 {
+            Hops::Built(s) => s.get(i).copied(),
+            Hops::Received { .. } => self.iter().nth(i),
+        }
+    }
+
+    /// The first hop.
+    #[must_use]
+    pub fn first(&self) -> Option<NextHop<'a>> {
+        self.get(0)
+    }
+}
+
+impl Default for NextHops<'_> {
+    fn default() -> Self {
+        Self(Hops::Built(&[]))
+    }
+}
+
+impl<'a> From<&'a [NextHop<'a>]> for NextHops<'a> {
+    fn from(hops: &'a [NextHop<'a>]) -> Self {
+        Self(Hops::Built(hops))
+    }
+}
+
+impl<'a> From<&'a Vec<NextHop<'a>>> for NextHops<'a> {
+    fn from(hops: &'a Vec<NextHop<'a>>) -> Self {
+        Self(Hops::Built(hops))
+    }
+}
+
+impl fmt::Debug for NextHops<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Hop by hop, however each side holds them.
+impl PartialEq for NextHops<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+impl Eq for NextHops<'_> {}
+
+impl<'a> PartialEq<[NextHop<'a>]> for NextHops<'a> {
+    fn eq(&self, other: &[NextHop<'a>]) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter().copied())
+    }
+}
+
+/// [`NextHops::iter`].
+#[derive(Clone)]
+pub struct NextHopsIter<'a>(HopsIter<'a>);
+
+#[derive(Clone)]
+enum HopsIter<'a> {
+    Received { payload: &'a [u8], offset: usize, pos: usize, left: usize },
+    Built(core::slice::Iter<'a, NextHop<'a>>),
+}
+
+impl<'a> Iterator for NextHopsIter<'a> {
+    type Item = NextHop<'a>;
+    fn next(&mut self) -> Option<NextHop<'a>> {
+        match &mut self.0 {
+            HopsIter::Built(it) => it.next().copied(),
+            HopsIter::Received { payload, offset, pos, left } => {
+                if *left == 0 {
+                    return None;
+                }
+                *left -= 1;
+                // Decoding the route checked every record, so none fails here.
+                let Ok((r, next)) = multipath::record(payload, *offset, *pos) else {
+                    *left = 0;
+                    return None;
+                };
+                *pos = next;
+                let Ok(attrs) = NextHopAttrs::decode(r.body, r.at) else {
+                    *left = 0;
+                    return None;
+                };
+                Some(NextHop { flags: r.flags, weight: r.weight, ifindex: r.ifindex, attrs })
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for NextHopsIter<'_> {}
+
+impl<'a> IntoIterator for &NextHops<'a> {
+    type Item = NextHop<'a>;
+    type IntoIter = NextHopsIter<'a>;
+    fn into_iter(self) -> NextHopsIter<'a> {
+        self.iter()
+    }
+}
+
+/// `RTA_MULTIPATH`'s payload: received records written back as they came.
+impl Encode for NextHops<'_> {
+    const KIND: AttrKind = AttrKind::Binary;
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        match self.0 {
+            Hops::Received { payload, .. } => payload.len(),
+            Hops::Built(s) => multipath::encoded_len(s),
+        }
+    }
+    #[inline]
+    fn encode(&self, w: &mut Writer<'_>) -> Result<(), EncodeError> {
+        match self.0 {
+            Hops::Received { payload, .. } => w.put(payload),
+            Hops::Built(s) => multipath::encode(s, w),
+        }
+    }
+}
+
+/// Every record is checked (as [`multipath::decode`] reads it) and counted.
+impl<'a> Decode<'a> for NextHops<'a> {
+    #[inline]
+    fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
+        let len = multipath::check(payload, offset)?;
+        Ok(Self(Hops::Received { payload, offset, len }))
     }
 }
