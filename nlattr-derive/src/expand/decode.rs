@@ -156,6 +156,26 @@ fn refill_kind(g: &Gen<'_>, v: &syn::Type) -> TokenStream {
     }}
 }
 
+/// The walk over the entries of the nested array `__nla_a`, running `body` for each
+/// `__nla_el` with the cursor walk of the set loop (`__nla_er` the bytes left).
+fn entries(g: &Gen<'_>, body: TokenStream) -> TokenStream {
+    let k = g.krate;
+    let de = &g.de;
+    quote! {
+        let mut __nla_er: &#de [u8] = __nla_a.payload();
+        let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
+        loop {
+            let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
+                #k::private::Step::Attr(__nla_el) => __nla_el,
+                #k::private::Step::End => break,
+                #k::private::Step::Bad => return ::core::result::Result::Err(
+                    __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
+            };
+            #body
+        }
+    }
+}
+
 /// The match arm body for field `f` of a set.
 fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: Mode) -> TokenStream {
     let k = g.krate;
@@ -184,22 +204,10 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
             let v = &spec.value_ty;
             let seen = names::seen(f.index);
             let f = quote_spanned!(v.span()=> <#v as #nest>::nested_decode_depth);
-            let de = &g.de;
             let again = if dup { dup_err.clone() } else { quote!() };
-            quote! {
-                #wrap
-                if #seen { #again }
-                #seen = true;
-                let mut __nla_n: u32 = 0;
-                let mut __nla_er: &#de [u8] = __nla_a.payload();
-                let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
-                loop {
-                    let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
-                        #k::private::Step::Attr(__nla_el) => __nla_el,
-                        #k::private::Step::End => break,
-                        #k::private::Step::Bad => return ::core::result::Result::Err(
-                            __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
-                    };
+            let walk = entries(
+                g,
+                quote! {
                     // The kernel skips empty entries of a nested array.
                     if __nla_el.payload().is_empty() {
                         continue;
@@ -209,7 +217,14 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                             __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_n).in_field(#name));
                     }
                     __nla_n = __nla_n.saturating_add(1);
-                }
+                },
+            );
+            quote! {
+                #wrap
+                if #seen { #again }
+                #seen = true;
+                let mut __nla_n: u32 = 0;
+                #walk
                 #l = #k::view::ArrayView::__counted(
                     __nla_a.payload(), __nla_a.payload_offset(), __nla_depth + 2, __nla_n);
             }
@@ -226,23 +241,6 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
             } else {
                 quote!(#k::private::reserve_entries(&mut #l, __nla_er); #l.push(__nla_x))
             };
-            let de = &g.de;
-            // The entries, with the cursor walk of the set loop (`__nla_er` the bytes left).
-            let entries = |body: TokenStream| {
-                quote! {
-                    let mut __nla_er: &#de [u8] = __nla_a.payload();
-                    let __nla_ee: usize = __nla_a.payload_offset().wrapping_add(__nla_er.len());
-                    loop {
-                        let __nla_el: #k::Attr<#de> = match #k::private::next_attr(&mut __nla_er, __nla_ee) {
-                            #k::private::Step::Attr(__nla_el) => __nla_el,
-                            #k::private::Step::End => break,
-                            #k::private::Step::Bad => return ::core::result::Result::Err(
-                                __nla_w(#k::private::attr_error(__nla_er, __nla_ee))),
-                        };
-                        #body
-                    }
-                }
-            };
             if mode == Mode::InPlace {
                 // Elements already there are decoded into; the rest are pushed, and the
                 // vector is cut to `filled` after the walk.
@@ -257,28 +255,31 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                     quote!(#into(__nla_old, __nla_el.payload(), __nla_el.payload_offset(), __nla_depth + 2))
                 };
                 let again = if dup { dup_err.clone() } else { quote!(#filled = 0;) };
-                let walk = entries(quote! {
-                        // The kernel skips empty entries of a nested array.
-                        if __nla_el.payload().is_empty() {
-                            continue;
-                        }
-                        let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#filled).unwrap_or(u32::MAX);
-                        let __nla_r: ::core::result::Result<(), #k::DecodeError> = match #l.get_mut(#filled) {
-                            ::core::option::Option::Some(__nla_old) => { #old_el }
-                            ::core::option::Option::None => match #decode_el {
-                                ::core::result::Result::Ok(__nla_x) => {
-                                    #push;
-                                    ::core::result::Result::Ok(())
-                                }
-                                ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
-                            },
-                        };
-                        if let ::core::result::Result::Err(__nla_e) = __nla_r {
-                            return ::core::result::Result::Err(
-                                __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name));
-                        }
-                        #filled += 1;
-                });
+                let walk = entries(
+                    g,
+                    quote! {
+                            // The kernel skips empty entries of a nested array.
+                            if __nla_el.payload().is_empty() {
+                                continue;
+                            }
+                            let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#filled).unwrap_or(u32::MAX);
+                            let __nla_r: ::core::result::Result<(), #k::DecodeError> = match #l.get_mut(#filled) {
+                                ::core::option::Option::Some(__nla_old) => { #old_el }
+                                ::core::option::Option::None => match #decode_el {
+                                    ::core::result::Result::Ok(__nla_x) => {
+                                        #push;
+                                        ::core::result::Result::Ok(())
+                                    }
+                                    ::core::result::Result::Err(__nla_e) => ::core::result::Result::Err(__nla_e),
+                                },
+                            };
+                            if let ::core::result::Result::Err(__nla_e) = __nla_r {
+                                return ::core::result::Result::Err(
+                                    __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name));
+                            }
+                            #filled += 1;
+                    },
+                );
                 return quote! {
                     #wrap
                     if #seen { #again }
@@ -287,19 +288,22 @@ fn arm(g: &Gen<'_>, cont: &Container<'_>, f: &Field<'_>, spec: &AttrSpec, mode: 
                 };
             }
             let again = if dup { dup_err.clone() } else { quote!(#l.clear();) };
-            let walk = entries(quote! {
-                    // The kernel skips empty entries of a nested array.
-                    if __nla_el.payload().is_empty() {
-                        continue;
-                    }
-                    let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#l.len()).unwrap_or(u32::MAX);
-                    let __nla_x: #v = match #decode_el {
-                        ::core::result::Result::Ok(__nla_x) => __nla_x,
-                        ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
-                            __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
-                    };
-                    #push;
-            });
+            let walk = entries(
+                g,
+                quote! {
+                        // The kernel skips empty entries of a nested array.
+                        if __nla_el.payload().is_empty() {
+                            continue;
+                        }
+                        let __nla_i = <u32 as ::core::convert::TryFrom<usize>>::try_from(#l.len()).unwrap_or(u32::MAX);
+                        let __nla_x: #v = match #decode_el {
+                            ::core::result::Result::Ok(__nla_x) => __nla_x,
+                            ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(
+                                __nla_e.within_attr(__nla_el.offset(), __nla_el.ty()).at_index(__nla_i).in_field(#name)),
+                        };
+                        #push;
+                },
+            );
             quote! {
                 #wrap
                 if #seen { #again }
