@@ -108,7 +108,7 @@ struct Walk<'a> {
 
 impl<'a> Walk<'a> {
     /// The next attribute for which `want` holds.
-    #[inline]
+    #[inline(always)]
     fn next_where(&mut self, want: impl Fn(&Attr<'a>) -> bool) -> Option<Attr<'a>> {
         while self.left > 0 {
             match next_attr(&mut self.rest, self.end) {
@@ -328,7 +328,7 @@ pub struct ArrayEntries<'a> {
 
 impl<'a> Iterator for ArrayEntries<'a> {
     type Item = Attr<'a>;
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Attr<'a>> {
         // The kernel skips empty entries, and so does decoding.
         self.walk.next_where(|a| !a.payload().is_empty())
@@ -357,7 +357,7 @@ impl<T> Clone for ArrayIter<'_, T> {
 
 impl<'a, T: NestedSet<'a>> Iterator for ArrayIter<'a, T> {
     type Item = T;
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<T> {
         let a = self.entries.next()?;
         // Decoding the set decoded this entry as `T`, at this depth, already.

@@ -740,6 +740,9 @@ fn blank(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
     quote!(::core::option::Option::Some(Self { #build }))
 }
 
+/// The most attributes a set of leaves may have for its decoders to be always inlined.
+const SMALL_SET: usize = 4;
+
 pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
     let k = g.krate;
     let not_recommended = super::not_recommended();
@@ -801,6 +804,20 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
     } else {
         TokenStream::new()
     };
+    // A small set of leaves (an array element such as a generic-netlink operation) is
+    // decoded inside its container's loop: the call, its spills and the returned `Result`
+    // would cost as much as the few attributes themselves.
+    let leaves = fields.iter().filter(|f| matches!(f.role, Role::Attr(_))).count();
+    let small = leaves <= SMALL_SET
+        && fields.iter().all(|f| match &f.role {
+            Role::Attr(s) => {
+                !matches!(s.form, Form::Nested { .. } | Form::NestedArray { .. } | Form::Submsg { .. })
+                    && !matches!(s.presence, Presence::Multi | Presence::Array { .. })
+            }
+            Role::Unknown | Role::Order => false,
+            Role::Header | Role::Skip => true,
+        });
+    let inline = if small { quote!(#[inline(always)]) } else { quote!(#[inline]) };
     let too_deep = quote! {
         if __nla_depth > #k::consts::MAX_NEST_DEPTH {
             return ::core::result::Result::Err(#k::private::too_deep(__nla_offset));
@@ -825,7 +842,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
         #[doc(hidden)]
         #not_recommended
         impl #de_impl #k::private::NestedSet<#de> for #ident #tg {
-            #[inline]
+            #inline
             fn nested_decode_depth(
                 __nla_payload: &#de [u8],
                 __nla_offset: usize,
@@ -834,7 +851,7 @@ pub fn set(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStre
                 #too_deep
                 #fresh
             }
-            #[inline]
+            #inline
             fn nested_decode_in_place(
                 &mut self,
                 __nla_payload: &#de [u8],
