@@ -140,8 +140,8 @@ fn unchecked(spec: &AttrSpec) -> bool {
 }
 
 /// Whether an optional plain value is decoded into the value already there when decoding
-/// in place, for the types that implement `DecodeInPlace` (strings, byte vectors, sets,
-/// next-hop lists...): only without checks, which run on a decoded value.
+/// in place, for the types that implement `DecodeInPlace` (strings, byte vectors, fixed
+/// structs, sets, next-hop lists...): only without checks, which run on a decoded value.
 fn refills(spec: &AttrSpec) -> bool {
     matches!(spec.form, Form::Plain) && unchecked(spec)
 }

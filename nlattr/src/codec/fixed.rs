@@ -2,7 +2,7 @@
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
-use super::{exact, Decode, Encode};
+use super::{exact, Decode, DecodeInPlace, Encode};
 use crate::error::{DecodeError, EncodeError};
 use crate::header::{
     Bitfield32, GenlMsgHdr, IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtMsg, RtnlLinkStats64,
@@ -31,6 +31,20 @@ pub fn decode_fixed<T: FromBytes + IntoBytes + KnownLayout + Immutable>(
     Ok(v)
 }
 
+/// [`decode_fixed`] over a value already there: the payload's bytes copied straight into
+/// `slot` (its tail zeroed when the payload is shorter), with no value built apart and
+/// moved in.
+#[inline]
+pub(crate) fn fill_fixed<T: FromBytes + IntoBytes>(slot: &mut T, payload: &[u8]) {
+    let dst = slot.as_mut_bytes();
+    let n = payload.len().min(dst.len());
+    let (head, tail) = dst.split_at_mut(n);
+    head.copy_from_slice(&payload[..n]);
+    if !tail.is_empty() {
+        tail.fill(0);
+    }
+}
+
 /// Any `zerocopy` struct as an attribute payload, with [`decode_fixed`]'s growth rules.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Fixed<T>(pub T);
@@ -48,6 +62,14 @@ impl<T: IntoBytes + Immutable> Encode for Fixed<T> {
 impl<T: FromBytes + IntoBytes + KnownLayout + Immutable> Decode<'_> for Fixed<T> {
     fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
         decode_fixed(payload, offset).map(Fixed)
+    }
+}
+
+impl<T: FromBytes + IntoBytes + KnownLayout + Immutable> DecodeInPlace<'_> for Fixed<T> {
+    #[inline]
+    fn decode_in_place(&mut self, payload: &[u8], _offset: usize) -> Result<(), DecodeError> {
+        fill_fixed(&mut self.0, payload);
+        Ok(())
     }
 }
 
@@ -69,6 +91,13 @@ macro_rules! fixed_struct {
             #[inline]
             fn decode(payload: &[u8], offset: usize) -> Result<Self, DecodeError> {
                 decode_fixed(payload, offset)
+            }
+        }
+        impl DecodeInPlace<'_> for $t {
+            #[inline]
+            fn decode_in_place(&mut self, payload: &[u8], _offset: usize) -> Result<(), DecodeError> {
+                fill_fixed(self, payload);
+                Ok(())
             }
         }
     )*};
@@ -100,6 +129,20 @@ impl Decode<'_> for Bitfield32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_in_place_overwrites_every_byte() {
+        let stats = |fill: u8| RtnlLinkStats64::read_from_bytes(&[fill; 200][..]).unwrap();
+        let bytes: [u8; 208] = core::array::from_fn(|i| i as u8);
+        for len in [0, 7, 8, 100, 200, 208] {
+            let mut v = stats(0xaa);
+            v.decode_in_place(&bytes[..len], 0).unwrap();
+            assert_eq!(v, decode_fixed::<RtnlLinkStats64>(&bytes[..len], 0).unwrap(), "{len} bytes");
+            let mut f = Fixed(stats(0x55));
+            f.decode_in_place(&bytes[..len], 0).unwrap();
+            assert_eq!(f, Fixed::decode(&bytes[..len], 0).unwrap(), "{len} bytes");
+        }
+    }
 
     #[test]
     fn shorter_struct_is_zero_extended_longer_accepted() {
