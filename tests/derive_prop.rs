@@ -381,3 +381,37 @@ fn in_place_and_anew_agree_on_mutated_bytes() {
         Ok(())
     });
 }
+
+/// Strings with length limits, checked on the decoded value.
+#[derive(NlAttrs, Debug, Clone, PartialEq)]
+struct Limited<'a> {
+    #[nla(type = 1, min_len = 2, max_len = 5)]
+    short: Option<&'a str>,
+    #[nla(type = 2, max_len = 3)]
+    owned: Option<String>,
+}
+
+/// What decoding one attribute of `Limited` must give: the payload measured first (the
+/// kernel's order), then the string decoded. (The offset of a derived set's error is the
+/// attribute's; the kinds are compared.)
+fn limited_reference(ty: u16, payload: &[u8], at: usize) -> Result<(), nlattr::DecodeErrorKind> {
+    let (min, max) = if ty == 1 { (Some(2), Some(5)) } else { (None, Some(3)) };
+    nlattr::private::check_len(payload, at, true, min, max).map_err(|e| e.kind)?;
+    <&str>::decode(payload, at).map(drop).map_err(|e| e.kind)
+}
+
+proptest! {
+    #[test]
+    fn string_length_limits_match_measuring_the_payload_first(
+        ty in 1u16..=2,
+        payload in proptest::collection::vec(prop_oneof![Just(0u8), Just(b'a'), Just(0xffu8), any::<u8>()], 0..10),
+    ) {
+        let mut bytes = Vec::new();
+        Writer::new(&mut bytes).attr_bytes(ty, &payload).unwrap();
+        let got = Limited::decode(&bytes, 0).map(drop).map_err(|e| e.kind);
+        prop_assert_eq!(got, limited_reference(ty, &payload, 4));
+        let mut v = Limited { short: Some("xy"), owned: Some("z".into()) };
+        let again = v.decode_in_place(&bytes, 0).map_err(|e| e.kind);
+        prop_assert_eq!(again, limited_reference(ty, &payload, 4));
+    }
+}

@@ -25,9 +25,14 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
     let p = quote!(__nla_a.payload());
     let o = quote!(__nla_a.payload_offset());
     let mut out = TokenStream::new();
-    if spec.checks.min_len.is_some() || spec.checks.max_len.is_some() {
-        let min = opt_usize(spec.checks.min_len.as_ref().map(|_| names::min_len_const(i)));
-        let max = opt_usize(spec.checks.max_len.as_ref().map(|_| names::max_len_const(i)));
+    let lens = spec.checks.min_len.is_some() || spec.checks.max_len.is_some();
+    let min = opt_usize(spec.checks.min_len.as_ref().map(|_| names::min_len_const(i)));
+    let max = opt_usize(spec.checks.max_len.as_ref().map(|_| names::max_len_const(i)));
+    // A `str`/`String` is as long as the payload's string, so its length is checked on
+    // the decoded value, without finding the NUL twice; the payload is measured only when
+    // decoding fails, for the error to be the one measuring first gives.
+    let string_lens = lens && spec.checks_nul && matches!(spec.form, Form::Plain);
+    if lens && !string_lens {
         out.extend(quote! {
             if let ::core::result::Result::Err(__nla_e) = #k::private::check_len(
                 #p, #o, #k::private::is_string(<#v as #k::Encode>::KIND), #min, #max,
@@ -70,12 +75,29 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         // Handled by the callers.
         Form::NestedArray { .. } | Form::Submsg { .. } => quote!(::core::unreachable!()),
     };
-    out.extend(quote! {
-        let __nla_x: #v = match #dec {
-            ::core::result::Result::Ok(__nla_x) => __nla_x,
-            ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
-        };
-    });
+    if string_lens {
+        out.extend(quote! {
+            let __nla_x: #v = match #dec {
+                ::core::result::Result::Ok(__nla_x) => __nla_x,
+                ::core::result::Result::Err(__nla_e) => {
+                    if let ::core::result::Result::Err(__nla_e) = #k::private::check_len(#p, #o, true, #min, #max) {
+                        return ::core::result::Result::Err(__nla_w(__nla_e));
+                    }
+                    return ::core::result::Result::Err(__nla_w(__nla_e));
+                }
+            };
+            if let ::core::result::Result::Err(__nla_k) = #k::private::check_value_len(&__nla_x, #min, #max) {
+                return ::core::result::Result::Err(__nla_w(#k::DecodeError::new(#o, __nla_k)));
+            }
+        });
+    } else {
+        out.extend(quote! {
+            let __nla_x: #v = match #dec {
+                ::core::result::Result::Ok(__nla_x) => __nla_x,
+                ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
+            };
+        });
+    }
     out.extend(value_checks(g, i, spec, &o));
     out
 }
