@@ -142,6 +142,17 @@ fn ip_dump(ns: &str) -> Result<usize, String> {
 /// One way of dumping the table; returns the routes it saw.
 type Way = fn(&str) -> Result<usize, String>;
 
+/// The next permutation of `v` in lexicographic order, the first after the last.
+fn next_order(v: &mut [usize]) {
+    let Some(i) = v.windows(2).rposition(|w| w[0] < w[1]) else {
+        v.reverse();
+        return;
+    };
+    let j = v.iter().rposition(|&x| x > v[i]).unwrap_or(i + 1);
+    v.swap(i, j);
+    v[i + 1..].reverse();
+}
+
 /// Builds the namespace, checks the three agree on the route count, then times `rounds`
 /// interleaved rounds.
 ///
@@ -167,14 +178,18 @@ pub fn run(rounds: usize) -> Result<Report, String> {
     if counts[3] < ROUTES {
         return Err(format!("`ip -j route show` printed {} routes", counts[3]));
     }
+    // Each round runs the ways in another order, going through every order in turn:
+    // a rotation would keep each way after the same one (`ip`, a process that leaves the
+    // caches and the allocator cold, before `nlsock+nlattr` every time).
+    let mut order: Vec<usize> = (0..ways.len()).collect();
     let mut samples = vec![Vec::new(); ways.len()];
-    for round in 0..rounds {
-        for k in 0..ways.len() {
-            let i = (k + round) % ways.len();
+    for _ in 0..rounds {
+        for &i in &order {
             let t = Instant::now();
             (ways[i].1)(&name)?;
             samples[i].push(t.elapsed().as_secs_f64() * 1e3);
         }
+        next_order(&mut order);
     }
     let rows = ways
         .iter()
@@ -185,4 +200,32 @@ pub fn run(rounds: usize) -> Result<Report, String> {
         })
         .collect();
     Ok(Report { routes: counts[0], rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_order;
+
+    #[test]
+    fn every_order_once_then_again() {
+        let mut v = vec![0, 1, 2, 3];
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..24 {
+            assert!(seen.insert(v.clone()), "{v:?} twice");
+            next_order(&mut v);
+        }
+        assert_eq!(v, [0, 1, 2, 3]);
+        // Each way runs right after each other way equally often.
+        let mut after = [[0; 4]; 4];
+        for p in &seen {
+            for w in p.windows(2) {
+                after[w[0]][w[1]] += 1;
+            }
+        }
+        for (a, row) in after.iter().enumerate() {
+            for (b, &n) in row.iter().enumerate() {
+                assert_eq!(n, if a == b { 0 } else { 6 }, "{b} after {a}");
+            }
+        }
+    }
 }

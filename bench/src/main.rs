@@ -29,7 +29,7 @@ fn main() -> ExitCode {
                 println!("skipped: the end-to-end benchmark needs root for a private network namespace");
                 return ExitCode::SUCCESS;
             }
-            match nlattr_bench::e2e::run(if has("--quick") { 3 } else { 9 }) {
+            match nlattr_bench::e2e::run(if has("--quick") { 4 } else { 24 }) {
                 Ok(r) => {
                     if json {
                         println!("{}", r.to_json());
