@@ -75,27 +75,28 @@ pub fn value(g: &Gen<'_>, i: usize, spec: &AttrSpec) -> TokenStream {
         // Handled by the callers.
         Form::NestedArray { .. } | Form::Submsg { .. } => quote!(::core::unreachable!()),
     };
+    let fail = quote!(return ::core::result::Result::Err(__nla_w(__nla_e)));
+    let on_err = if string_lens {
+        quote! {{
+            if let ::core::result::Result::Err(__nla_e) = #k::private::check_len(#p, #o, true, #min, #max) {
+                #fail;
+            }
+            #fail
+        }}
+    } else {
+        fail
+    };
+    out.extend(quote! {
+        let __nla_x: #v = match #dec {
+            ::core::result::Result::Ok(__nla_x) => __nla_x,
+            ::core::result::Result::Err(__nla_e) => #on_err,
+        };
+    });
     if string_lens {
         out.extend(quote! {
-            let __nla_x: #v = match #dec {
-                ::core::result::Result::Ok(__nla_x) => __nla_x,
-                ::core::result::Result::Err(__nla_e) => {
-                    if let ::core::result::Result::Err(__nla_e) = #k::private::check_len(#p, #o, true, #min, #max) {
-                        return ::core::result::Result::Err(__nla_w(__nla_e));
-                    }
-                    return ::core::result::Result::Err(__nla_w(__nla_e));
-                }
-            };
             if let ::core::result::Result::Err(__nla_k) = #k::private::check_value_len(&__nla_x, #min, #max) {
                 return ::core::result::Result::Err(__nla_w(#k::DecodeError::new(#o, __nla_k)));
             }
-        });
-    } else {
-        out.extend(quote! {
-            let __nla_x: #v = match #dec {
-                ::core::result::Result::Ok(__nla_x) => __nla_x,
-                ::core::result::Result::Err(__nla_e) => return ::core::result::Result::Err(__nla_w(__nla_e)),
-            };
         });
     }
     out.extend(value_checks(g, i, spec, &o));

@@ -25,9 +25,7 @@ pub fn decode_fixed<T: FromBytes + IntoBytes + KnownLayout + Immutable>(
         return Ok(v);
     }
     let mut v = T::new_zeroed();
-    let dst = v.as_mut_bytes();
-    let n = payload.len().min(dst.len());
-    dst[..n].copy_from_slice(&payload[..n]);
+    fill_fixed(&mut v, payload);
     Ok(v)
 }
 
