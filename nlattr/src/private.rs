@@ -467,6 +467,68 @@ pub fn next_attr<'a>(rest: &mut &'a [u8], end: usize) -> Step<'a> {
     Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, here))
 }
 
+/// [`next_attr`] for the in-order fast path of derived decoders: the next attribute if it
+/// is well-formed and of type `ty` (flags ignored), else `None` with the cursor anywhere
+/// (the caller then starts the general walk over).
+#[inline(always)]
+pub fn next_of<'a>(rest: &mut &'a [u8], end: usize, ty: u16) -> Option<crate::iter::Attr<'a>> {
+    let bytes = *rest;
+    let (hdr, after) = bytes.split_first_chunk::<4>()?;
+    let len = usize::from(u16::from_ne_bytes([hdr[0], hdr[1]]));
+    let raw_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
+    if raw_type & crate::consts::NLA_TYPE_MASK != ty {
+        return None;
+    }
+    let payload = after.get(..len.checked_sub(crate::consts::NLA_HDRLEN)?)?;
+    let step = ((len + 3) & !3).min(bytes.len());
+    *rest = bytes.get(step..).unwrap_or_default();
+    Some(crate::iter::Attr::from_parts(raw_type, payload, end.wrapping_sub(bytes.len())))
+}
+
+/// The payload length a value of kind `kind` has on the wire when it is always the same
+/// (integers), else 0. Only a hint for the in-order fast path of derived decoders, which
+/// still decodes the payload with the value's own decoder: a hint that is wrong only sends
+/// the attribute to the general walk.
+#[must_use]
+pub const fn fixed_len(kind: crate::policy::AttrKind) -> usize {
+    use crate::policy::AttrKind as K;
+    match kind {
+        K::U8 | K::S8 => 1,
+        K::U16 | K::S16 | K::Be16 => 2,
+        K::U32 | K::S32 | K::Be32 => 4,
+        K::U64 | K::S64 | K::Be64 => 8,
+        K::Le(n) => n as usize,
+        _ => 0,
+    }
+}
+
+/// [`next_of`] for an attribute whose payload is expected to be `size` bytes (a constant
+/// from [`fixed_len`]; 0: any): the header is compared whole with the one expected, the
+/// type without flags, so that one comparison replaces the length checks.
+#[inline(always)]
+pub fn next_sized<'a>(
+    rest: &mut &'a [u8],
+    end: usize,
+    ty: u16,
+    size: usize,
+) -> Option<crate::iter::Attr<'a>> {
+    if size == 0 || size > 0xffff - crate::consts::NLA_HDRLEN {
+        return next_of(rest, end, ty);
+    }
+    let bytes = *rest;
+    let (hdr, after) = bytes.split_first_chunk::<4>()?;
+    #[allow(clippy::cast_possible_truncation)] // checked above
+    let [l0, l1] = ((crate::consts::NLA_HDRLEN + size) as u16).to_ne_bytes();
+    let [t0, t1] = ty.to_ne_bytes();
+    if u32::from_ne_bytes(*hdr) != u32::from_ne_bytes([l0, l1, t0, t1]) {
+        return None;
+    }
+    let payload = after.get(..size)?;
+    let step = ((crate::consts::NLA_HDRLEN + size + 3) & !3).min(bytes.len());
+    *rest = bytes.get(step..).unwrap_or_default();
+    Some(crate::iter::Attr::from_parts(ty, payload, end.wrapping_sub(bytes.len())))
+}
+
 /// The error [`crate::iter::Attrs`] reports for the malformed attribute at the start of
 /// `rest` (absolute offset `end - rest.len()`), for a [`Step::Bad`] of [`next_attr`].
 #[cold]

@@ -706,6 +706,7 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
     } else {
         quote!(::core::result::Result::Ok(Self { #build }))
     };
+    let fast = if in_order(fields) { fast_path(g, fields, mode) } else { TokenStream::new() };
     quote! {
         #head
         let __nla_body: &#de [u8] = match __nla_payload.get(__nla_hlen..) {
@@ -713,6 +714,7 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
             ::core::option::Option::None => &[],
         };
         let __nla_base: usize = __nla_offset.saturating_add(__nla_hlen);
+        #fast
         #locals
         let mut __nla_rest: &#de [u8] = __nla_body;
         let __nla_end: usize = __nla_base.wrapping_add(__nla_body.len());
@@ -732,6 +734,115 @@ fn body(g: &Gen<'_>, cont: &Container<'_>, fields: &[Field<'_>], mode: Mode) -> 
         #after
         #finish
         #done
+    }
+}
+
+/// Whether set `fields` gets the in-order fast path: a few leaves (single values, no
+/// nests, flags, repeats, leftovers or recorded order), which the kernel writes in a fixed
+/// order, so that a reply usually holds each of them once, in declaration order.
+fn in_order(fields: &[Field<'_>]) -> bool {
+    let leaves = fields.iter().filter(|f| matches!(f.role, Role::Attr(_))).count();
+    (1..=SMALL_SET).contains(&leaves)
+        && fields.iter().all(|f| match &f.role {
+            Role::Attr(s) => {
+                matches!(s.presence, Presence::Required | Presence::Default(_) | Presence::Optional)
+                    && !matches!(
+                        s.form,
+                        Form::Nested { .. } | Form::NestedArray { .. } | Form::Submsg { .. } | Form::Flag
+                    )
+            }
+            Role::Header | Role::Skip => true,
+            Role::Unknown | Role::Order => false,
+        })
+}
+
+/// The in-order fast path of a small set of leaves, before the general walk: when the
+/// attributes are exactly one of each field, in declaration order, they are read one after
+/// the other with no type dispatch and no presence bookkeeping. Anything else (another
+/// order, a field absent, repeated or unknown attributes, a malformed header, bytes left
+/// over) leaves the block for the general walk, which reads the same bytes from the start.
+///
+/// A value that fails to decode fails here with the error the general walk would report:
+/// it reads the same attributes in the same order, decoding each with the same code, so
+/// it would reach this attribute having accepted the same ones before it.
+fn fast_path(g: &Gen<'_>, fields: &[Field<'_>], mode: Mode) -> TokenStream {
+    let k = g.krate;
+    let de = &g.de;
+    let mut steps = TokenStream::new();
+    let mut build = TokenStream::new();
+    for f in fields {
+        let (m, name) = (&f.member, &f.name);
+        match &f.role {
+            Role::Header if mode == Mode::Fresh => {
+                let l = names::local(f.index);
+                build.extend(quote!(#m: #l,));
+            }
+            Role::Header => {}
+            Role::Skip if mode == Mode::Fresh => {
+                build.extend(quote!(#m: ::core::default::Default::default(),))
+            }
+            Role::Skip => build.extend(quote!(__nla_self.#m = ::core::default::Default::default();)),
+            Role::Attr(spec) => {
+                let tc = names::ty_const(f.index);
+                let l = names::local(f.index);
+                let v = &spec.value_ty;
+                let body = value(g, f.index, spec);
+                let size = match spec.form {
+                    Form::Plain => quote!(#k::private::fixed_len(<#v as #k::Encode>::KIND)),
+                    _ => quote!(0usize),
+                };
+                // Decoding in place keeps what a refilled optional value holds: such a
+                // field takes the general walk (a constant test after inlining).
+                let refilled = if mode == Mode::InPlace
+                    && matches!(spec.presence, Presence::Optional)
+                    && refills(spec)
+                {
+                    let kind = refill_kind(g, v);
+                    quote!(if #kind { break '__nla_fast; })
+                } else {
+                    TokenStream::new()
+                };
+                steps.extend(quote! {
+                    #refilled
+                    let __nla_a: #k::Attr<#de> = match #k::private::next_sized(&mut __nla_rest, __nla_end, #tc, #size) {
+                        ::core::option::Option::Some(__nla_a) => __nla_a,
+                        ::core::option::Option::None => break '__nla_fast,
+                    };
+                    let __nla_w = |__nla_e: #k::DecodeError| -> #k::DecodeError {
+                        __nla_e.within_attr(__nla_a.offset(), __nla_a.ty()).in_field(#name)
+                    };
+                    #body
+                    let #l: #v = __nla_x;
+                });
+                let x = match spec.presence {
+                    Presence::Optional => quote!(::core::option::Option::Some(#l)),
+                    _ => quote!(#l),
+                };
+                build.extend(match mode {
+                    Mode::Fresh => quote!(#m: #x,),
+                    Mode::InPlace => quote!(__nla_self.#m = #x;),
+                });
+            }
+            Role::Unknown | Role::Order => {}
+        }
+    }
+    let done = match mode {
+        Mode::Fresh => quote!(return ::core::result::Result::Ok(Self { #build });),
+        Mode::InPlace => quote! {
+            #build
+            return ::core::result::Result::Ok(());
+        },
+    };
+    quote! {
+        '__nla_fast: {
+            let mut __nla_rest: &#de [u8] = __nla_body;
+            let __nla_end: usize = __nla_base.wrapping_add(__nla_body.len());
+            #steps
+            if !__nla_rest.is_empty() {
+                break '__nla_fast;
+            }
+            #done
+        }
     }
 }
 
