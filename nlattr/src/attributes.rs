@@ -43,7 +43,10 @@
 //!
 //! Generated for a struct: [`Encode`](crate::Encode) (`FLAGS = NLA_F_NESTED`, exact
 //! `encoded_len`), [`Decode`](crate::Decode) (one pass; error paths like `ops[2].id`,
-//! offsets absolute), [`HasPolicy`](crate::policy::HasPolicy) (a constant table) and
+//! offsets absolute; a set of at most four single values, such as a generic-netlink
+//! operation, first tries reading them as the kernel writes them, once each in declaration
+//! order, and walks the attributes in general only when they come otherwise),
+//! [`HasPolicy`](crate::policy::HasPolicy) (a constant table) and
 //! [`AttrSet`](crate::AttrSet) (`check`, `decode_message`, `encode_message`,
 //! `to_message_vec`).
 //!
