@@ -154,7 +154,7 @@ impl<'b> Writer<'b> {
         match &mut self.out {
             #[cfg(feature = "alloc")]
             Out::Vec { vec, .. } => {
-                vec.extend_from_slice(bytes);
+                append(vec, bytes);
                 Ok(())
             }
             Out::Slice { buf, len } => {
@@ -274,7 +274,7 @@ impl<'b> Writer<'b> {
         if let Out::Vec { vec, start: s } = &mut self.out {
             let start = vec.len() - *s;
             if start % 4 == 0 {
-                vec.extend_from_slice(hdr.as_bytes());
+                append(vec, hdr.as_bytes());
                 return Ok(MessageMark { start, len });
             }
         }
@@ -477,7 +477,7 @@ impl<'b> Writer<'b> {
                 if (vec.len() - *start) % 4 != 0 {
                     return false;
                 }
-                vec.extend_from_slice(all);
+                append(vec, all);
                 true
             }
             Out::Slice { buf, len } => {
@@ -586,6 +586,21 @@ impl<'b> Writer<'b> {
     /// [`EncodeError::BufferTooSmall`].
     pub fn flag(&mut self, ty: u16) -> Result<(), EncodeError> {
         self.attr_bytes(ty, &[])
+    }
+}
+
+/// Appends `bytes` to `vec`. Short runs (headers, leaf attributes) are copied element by
+/// element, the length counted in a register and stored once at the end: `extend_from_slice`
+/// adds to the length in memory after its copy, and the next append must wait to read it
+/// back. Longer runs take `extend_from_slice`.
+#[cfg(feature = "alloc")]
+#[inline(always)]
+fn append(vec: &mut Vec<u8>, bytes: &[u8]) {
+    const SHORT: usize = 20;
+    if bytes.len() <= SHORT {
+        vec.extend(bytes.iter().copied());
+    } else {
+        vec.extend_from_slice(bytes);
     }
 }
 
