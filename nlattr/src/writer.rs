@@ -452,7 +452,7 @@ impl<'b> Writer<'b> {
 
     /// The fast half of [`leaf_attr`](Self::leaf_attr): whether it wrote the attribute.
     #[inline(always)]
-    fn try_leaf<const N: usize>(&mut self, raw_type: u16, payload: [u8; N]) -> bool {
+    pub(crate) fn try_leaf<const N: usize>(&mut self, raw_type: u16, payload: [u8; N]) -> bool {
         const MAX: usize = 20;
         let whole = align4(NLA_HDRLEN + N);
         let mut bytes = [0u8; MAX];
@@ -499,7 +499,11 @@ impl<'b> Writer<'b> {
     /// The general path of the leaf shortcuts, kept out of their callers' code.
     #[cold]
     #[inline(never)]
-    fn attr_slow<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+    pub(crate) fn attr_slow<T: Encode + ?Sized>(
+        &mut self,
+        raw_type: u16,
+        value: &T,
+    ) -> Result<(), EncodeError> {
         self.attr_general(raw_type, value)
     }
 

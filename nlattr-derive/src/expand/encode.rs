@@ -264,7 +264,10 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 len.extend(quote!(__nla_n = __nla_n.saturating_add(#k::consts::align4(::core::mem::size_of::<#ty>()));));
                 enc.extend(quote! {
                     __nla_wr.put_struct(&self.#m)?;
-                    __nla_wr.put_zeros(#k::consts::align4(::core::mem::size_of::<#ty>()) - ::core::mem::size_of::<#ty>())?;
+                    // Most headers are whole words: no padding, and no call for it.
+                    if #k::consts::align4(::core::mem::size_of::<#ty>()) != ::core::mem::size_of::<#ty>() {
+                        __nla_wr.put_zeros(#k::consts::align4(::core::mem::size_of::<#ty>()) - ::core::mem::size_of::<#ty>())?;
+                    }
                 });
             }
             Role::Order => order = Some(f),
