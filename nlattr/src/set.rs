@@ -79,10 +79,30 @@ pub trait AttrSet: Encode + HasPolicy {
     #[cfg(feature = "alloc")]
     fn to_message_vec(&self, ty: u16, flags: u16, seq: u32, pid: u32) -> Result<Vec<u8>, EncodeError> {
         let len = message_len(self)?;
-        let mut out = Vec::with_capacity(len as usize);
-        // The exact room is there already: `encode_message` would only measure again.
-        write_message(self, &mut Writer::new(&mut out), ty, flags, seq, pid, len)?;
-        Ok(out)
+        // Zeroed at its exact size and filled as a fixed buffer, whose position the encoder
+        // keeps without going through the `Vec`. Not `vec![0; len]`: zeroed memory from the
+        // allocator costs more, for a message-sized buffer, than an allocation and a fill.
+        #[allow(clippy::slow_vector_initialization)]
+        let mut out = {
+            let mut v = Vec::with_capacity(len as usize);
+            v.resize(len as usize, 0);
+            v
+        };
+        let mut w = Writer::from_slice(&mut out);
+        match write_message(self, &mut w, ty, flags, seq, pid, len) {
+            Ok(()) => {
+                let written = w.len();
+                out.truncate(written);
+                Ok(out)
+            }
+            // `encode` wrote more than `encoded_len` said: written again into the `Vec`.
+            Err(EncodeError::BufferTooSmall { .. }) => {
+                out.clear();
+                self.encode_message(&mut Writer::new(&mut out), ty, flags, seq, pid)?;
+                Ok(out)
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 

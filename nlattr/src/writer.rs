@@ -269,13 +269,23 @@ impl<'b> Writer<'b> {
         len: u32,
     ) -> Result<MessageMark, EncodeError> {
         let hdr = NlMsgHdr { len, ty, flags, seq, pid };
-        // Into a `Vec` at a 4-byte boundary (the common case): one copy.
-        #[cfg(feature = "alloc")]
-        if let Out::Vec { vec, start: s } = &mut self.out {
-            let start = vec.len() - *s;
-            if start % 4 == 0 {
-                append(vec, hdr.as_bytes());
-                return Ok(MessageMark { start, len });
+        // At a 4-byte boundary, with room (the common case): one copy.
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start: s } => {
+                let start = vec.len() - *s;
+                if start % 4 == 0 {
+                    append(vec, hdr.as_bytes());
+                    return Ok(MessageMark { start, len });
+                }
+            }
+            Out::Slice { buf, len: at } => {
+                let start = *at;
+                if let (true, Some(dst)) = (start % 4 == 0, buf.get_mut(start..start + NLMSG_HDRLEN)) {
+                    dst.copy_from_slice(hdr.as_bytes());
+                    *at = start + NLMSG_HDRLEN;
+                    return Ok(MessageMark { start, len });
+                }
             }
         }
         self.begin_message_general(&hdr)
