@@ -154,7 +154,7 @@ impl<'b> Writer<'b> {
         match &mut self.out {
             #[cfg(feature = "alloc")]
             Out::Vec { vec, .. } => {
-                append(vec, bytes);
+                append_borrowed(vec, bytes);
                 Ok(())
             }
             Out::Slice { buf, len } => {
@@ -615,6 +615,22 @@ fn append(vec: &mut Vec<u8>, bytes: &[u8]) {
         vec.extend(bytes.iter().copied());
     } else {
         vec.extend_from_slice(bytes);
+    }
+}
+
+/// [`append`] for bytes that may sit anywhere in memory (a caller's header): a short run
+/// is first read whole into a local array, so that it is not read byte by byte between
+/// stores that might overwrite it.
+#[cfg(feature = "alloc")]
+#[inline(always)]
+fn append_borrowed(vec: &mut Vec<u8>, bytes: &[u8]) {
+    let mut local = [0u8; 16];
+    match local.get_mut(..bytes.len()) {
+        Some(short) => {
+            short.copy_from_slice(bytes);
+            append(vec, short);
+        }
+        None => append(vec, bytes),
     }
 }
 
