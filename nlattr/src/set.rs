@@ -55,7 +55,7 @@ pub trait AttrSet: Encode + HasPolicy {
     /// # Errors
     /// [`EncodeError`] when the buffer is too small, a length overflows or a value is one
     /// the kernel would misread.
-    #[inline]
+    #[inline(always)]
     fn encode_message(
         &self,
         w: &mut Writer<'_>,
@@ -68,7 +68,8 @@ pub trait AttrSet: Encode + HasPolicy {
             // Nothing to reserve: written in one pass, `nlmsg_len` patched at the end.
             return write_message(self, w, ty, flags, seq, pid, 0);
         }
-        encode_measured(self, w, ty, flags, seq, pid)
+        let len = reserve_measured(self, w)?;
+        write_message(self, w, ty, flags, seq, pid, len)
     }
 
     /// One message of type `ty` holding `self`, in a vector allocated once at its exact size.
@@ -78,26 +79,40 @@ pub trait AttrSet: Encode + HasPolicy {
     #[cfg(feature = "alloc")]
     fn to_message_vec(&self, ty: u16, flags: u16, seq: u32, pid: u32) -> Result<Vec<u8>, EncodeError> {
         let len = message_len(self)?;
-        let mut out = Vec::with_capacity(len as usize);
-        // The exact room is there already: `encode_message` would only measure again.
-        write_message(self, &mut Writer::new(&mut out), ty, flags, seq, pid, len)?;
-        Ok(out)
+        // Zeroed at its exact size and filled as a fixed buffer, whose position the encoder
+        // keeps without going through the `Vec`. Not `vec![0; len]`: zeroed memory from the
+        // allocator costs more, for a message-sized buffer, than an allocation and a fill.
+        #[allow(clippy::slow_vector_initialization)]
+        let mut out = {
+            let mut v = Vec::with_capacity(len as usize);
+            v.resize(len as usize, 0);
+            v
+        };
+        let mut w = Writer::from_slice(&mut out);
+        match write_message(self, &mut w, ty, flags, seq, pid, len) {
+            Ok(()) => {
+                let written = w.len();
+                out.truncate(written);
+                Ok(out)
+            }
+            // `encode` wrote more than `encoded_len` said: written again into the `Vec`.
+            Err(EncodeError::BufferTooSmall { .. }) => {
+                out.clear();
+                self.encode_message(&mut Writer::new(&mut out), ty, flags, seq, pid)?;
+                Ok(out)
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 
-/// [`AttrSet::encode_message`] into a `Vec` short of room: measured, room reserved once.
-#[inline(never)]
-fn encode_measured<S: AttrSet + ?Sized>(
-    set: &S,
-    w: &mut Writer<'_>,
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    pid: u32,
-) -> Result<(), EncodeError> {
+/// [`AttrSet::encode_message`] into a `Vec` short of room: the message measured and room
+/// reserved once; its length returned.
+#[inline]
+fn reserve_measured<S: AttrSet + ?Sized>(set: &S, w: &mut Writer<'_>) -> Result<u32, EncodeError> {
     let len = message_len(set)?;
     w.reserve_message(len as usize);
-    write_message(set, w, ty, flags, seq, pid, len)
+    Ok(len)
 }
 
 /// The length of a message holding `set` (`nlmsg_len`: header and payload), measured once.

@@ -154,7 +154,7 @@ impl<'b> Writer<'b> {
         match &mut self.out {
             #[cfg(feature = "alloc")]
             Out::Vec { vec, .. } => {
-                vec.extend_from_slice(bytes);
+                append_borrowed(vec, bytes);
                 Ok(())
             }
             Out::Slice { buf, len } => {
@@ -269,13 +269,23 @@ impl<'b> Writer<'b> {
         len: u32,
     ) -> Result<MessageMark, EncodeError> {
         let hdr = NlMsgHdr { len, ty, flags, seq, pid };
-        // Into a `Vec` at a 4-byte boundary (the common case): one copy.
-        #[cfg(feature = "alloc")]
-        if let Out::Vec { vec, start: s } = &mut self.out {
-            let start = vec.len() - *s;
-            if start % 4 == 0 {
-                vec.extend_from_slice(hdr.as_bytes());
-                return Ok(MessageMark { start, len });
+        // At a 4-byte boundary, with room (the common case): one copy.
+        match &mut self.out {
+            #[cfg(feature = "alloc")]
+            Out::Vec { vec, start: s } => {
+                let start = vec.len() - *s;
+                if start % 4 == 0 {
+                    append(vec, hdr.as_bytes());
+                    return Ok(MessageMark { start, len });
+                }
+            }
+            Out::Slice { buf, len: at } => {
+                let start = *at;
+                if let (true, Some(dst)) = (start % 4 == 0, buf.get_mut(start..start + NLMSG_HDRLEN)) {
+                    dst.copy_from_slice(hdr.as_bytes());
+                    *at = start + NLMSG_HDRLEN;
+                    return Ok(MessageMark { start, len });
+                }
             }
         }
         self.begin_message_general(&hdr)
@@ -452,7 +462,7 @@ impl<'b> Writer<'b> {
 
     /// The fast half of [`leaf_attr`](Self::leaf_attr): whether it wrote the attribute.
     #[inline(always)]
-    fn try_leaf<const N: usize>(&mut self, raw_type: u16, payload: [u8; N]) -> bool {
+    pub(crate) fn try_leaf<const N: usize>(&mut self, raw_type: u16, payload: [u8; N]) -> bool {
         const MAX: usize = 20;
         let whole = align4(NLA_HDRLEN + N);
         let mut bytes = [0u8; MAX];
@@ -477,7 +487,7 @@ impl<'b> Writer<'b> {
                 if (vec.len() - *start) % 4 != 0 {
                     return false;
                 }
-                vec.extend_from_slice(all);
+                append(vec, all);
                 true
             }
             Out::Slice { buf, len } => {
@@ -499,7 +509,11 @@ impl<'b> Writer<'b> {
     /// The general path of the leaf shortcuts, kept out of their callers' code.
     #[cold]
     #[inline(never)]
-    fn attr_slow<T: Encode + ?Sized>(&mut self, raw_type: u16, value: &T) -> Result<(), EncodeError> {
+    pub(crate) fn attr_slow<T: Encode + ?Sized>(
+        &mut self,
+        raw_type: u16,
+        value: &T,
+    ) -> Result<(), EncodeError> {
         self.attr_general(raw_type, value)
     }
 
@@ -586,6 +600,37 @@ impl<'b> Writer<'b> {
     /// [`EncodeError::BufferTooSmall`].
     pub fn flag(&mut self, ty: u16) -> Result<(), EncodeError> {
         self.attr_bytes(ty, &[])
+    }
+}
+
+/// Appends `bytes` to `vec`. Short runs (headers, leaf attributes) are copied element by
+/// element, the length counted in a register and stored once at the end: `extend_from_slice`
+/// adds to the length in memory after its copy, and the next append must wait to read it
+/// back. Longer runs take `extend_from_slice`.
+#[cfg(feature = "alloc")]
+#[inline(always)]
+fn append(vec: &mut Vec<u8>, bytes: &[u8]) {
+    const SHORT: usize = 20;
+    if bytes.len() <= SHORT {
+        vec.extend(bytes.iter().copied());
+    } else {
+        vec.extend_from_slice(bytes);
+    }
+}
+
+/// [`append`] for bytes that may sit anywhere in memory (a caller's header): a short run
+/// is first read whole into a local array, so that it is not read byte by byte between
+/// stores that might overwrite it.
+#[cfg(feature = "alloc")]
+#[inline(always)]
+fn append_borrowed(vec: &mut Vec<u8>, bytes: &[u8]) {
+    let mut local = [0u8; 16];
+    match local.get_mut(..bytes.len()) {
+        Some(short) => {
+            short.copy_from_slice(bytes);
+            append(vec, short);
+        }
+        None => append(vec, bytes),
     }
 }
 

@@ -264,7 +264,10 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
                 len.extend(quote!(__nla_n = __nla_n.saturating_add(#k::consts::align4(::core::mem::size_of::<#ty>()));));
                 enc.extend(quote! {
                     __nla_wr.put_struct(&self.#m)?;
-                    __nla_wr.put_zeros(#k::consts::align4(::core::mem::size_of::<#ty>()) - ::core::mem::size_of::<#ty>())?;
+                    // Most headers are whole words: no padding, and no call for it.
+                    if #k::consts::align4(::core::mem::size_of::<#ty>()) != ::core::mem::size_of::<#ty>() {
+                        __nla_wr.put_zeros(#k::consts::align4(::core::mem::size_of::<#ty>()) - ::core::mem::size_of::<#ty>())?;
+                    }
                 });
             }
             Role::Order => order = Some(f),
@@ -419,18 +422,23 @@ pub fn set(g: &Gen<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
         }
     }
+    // A set of a few attributes is small enough to inline wherever it is written.
+    let small = parts.len() <= 4 && order.is_none();
+    let inline_attr = if small { quote!(#[inline(always)]) } else { quote!(#[inline]) };
+    let len_inline = if small { quote!(#[inline(always)]) } else { TokenStream::new() };
     enc.extend(ordered(g, order, unknown, parts));
     quote! {
         #[automatically_derived]
         impl #ig #k::Encode for #ident #tg {
             const FLAGS: u16 = #k::consts::NLA_F_NESTED;
             const KIND: #k::policy::AttrKind = #k::policy::AttrKind::Nested(<Self as #k::policy::HasPolicy>::POLICY);
+            #len_inline
             fn encoded_len(&self) -> usize {
                 let mut __nla_n: usize = 0;
                 #len
                 __nla_n
             }
-            #[inline]
+            #inline_attr
             fn encode(&self, __nla_wr: &mut #k::Writer<'_>) -> ::core::result::Result<(), #k::EncodeError> {
                 #enc
                 ::core::result::Result::Ok(())

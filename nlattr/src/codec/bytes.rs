@@ -274,9 +274,16 @@ impl Encode for IpAddr {
     }
     #[inline(always)]
     fn encode_as_attr(&self, raw_type: u16, w: &mut Writer<'_>) -> Result<(), EncodeError> {
-        match self {
-            IpAddr::V4(a) => a.encode_as_attr(raw_type, w),
-            IpAddr::V6(a) => a.encode_as_attr(raw_type, w),
+        // One outcome for both versions, so that the caller tests a flag rather than a
+        // `Result` merged from two paths.
+        let written = match self {
+            IpAddr::V4(a) => w.try_leaf(raw_type, a.octets()),
+            IpAddr::V6(a) => w.try_leaf(raw_type, a.octets()),
+        };
+        if written {
+            Ok(())
+        } else {
+            w.attr_slow(raw_type, self)
         }
     }
 }
