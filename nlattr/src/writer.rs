@@ -634,10 +634,11 @@ fn append_borrowed(vec: &mut Vec<u8>, bytes: &[u8]) {
     }
 }
 
-/// Whether `bytes` holds a zero byte: short runs (the usual names) by two overlapping
-/// word-wide tests read straight from the bytes, no branch per byte; longer ones by search.
+/// Whether `bytes` holds a zero byte: runs of 4 to 16 bytes (the usual names) by two
+/// overlapping word-wide tests read straight from the bytes, no branch per byte; others by
+/// search.
 #[inline(always)]
-fn contains_nul(bytes: &[u8]) -> bool {
+pub(crate) fn contains_nul(bytes: &[u8]) -> bool {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // The high bit of each byte of the result is clear exactly where the byte of `w` is 0.
     let nonzero = |w: u64| ((w & LOW7).wrapping_add(LOW7)) | w | LOW7;

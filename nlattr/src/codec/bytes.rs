@@ -20,6 +20,18 @@ use crate::writer::Writer;
 /// [`DecodeErrorKind::InteriorNul`].
 #[inline]
 pub fn string_bytes(payload: &[u8], offset: usize) -> Result<&[u8], DecodeError> {
+    // The usual payload, a string and its NUL, tested word-wide rather than byte by byte.
+    if let Some((&0, s)) = payload.split_last() {
+        if !crate::writer::contains_nul(s) {
+            return Ok(s);
+        }
+    }
+    string_bytes_general(payload, offset)
+}
+
+/// [`string_bytes`] for any payload: the first NUL found, then only NULs after it.
+#[inline(never)]
+fn string_bytes_general(payload: &[u8], offset: usize) -> Result<&[u8], DecodeError> {
     match payload.iter().position(|&b| b == 0) {
         None => Ok(payload),
         Some(nul) => {
@@ -60,7 +72,7 @@ impl Encode for str {
 
 /// With or without the NUL; UTF-8 required.
 impl<'a> Decode<'a> for &'a str {
-    #[inline]
+    #[inline(always)]
     fn decode(payload: &'a [u8], offset: usize) -> Result<Self, DecodeError> {
         let bytes = string_bytes(payload, offset)?;
         core::str::from_utf8(bytes).map_err(|e| {
@@ -322,6 +334,28 @@ mod tests {
         );
         assert_eq!(<&CStr>::decode(b"lo\0", 0).map(CStr::to_bytes), Ok(&b"lo"[..]));
         assert_eq!(<&CStr>::decode(b"lo", 0), Err(DecodeError::new(0, DecodeErrorKind::MissingNul)));
+    }
+
+    proptest::proptest! {
+        /// The word-wide test of the usual payload splits every payload as the general
+        /// byte walk does: short and long, NULs anywhere (interior, trailing, repeated).
+        #[test]
+        fn string_split_agrees_with_the_byte_walk(
+            mut bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            nuls in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..3),
+            end_nul: bool,
+        ) {
+            for i in nuls {
+                if !bytes.is_empty() {
+                    let at = i.index(bytes.len());
+                    bytes[at] = 0;
+                }
+            }
+            if end_nul {
+                bytes.push(0);
+            }
+            proptest::prop_assert_eq!(string_bytes(&bytes, 3), string_bytes_general(&bytes, 3));
+        }
     }
 
     #[test]
