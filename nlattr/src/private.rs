@@ -452,19 +452,24 @@ pub enum Step<'a> {
 #[inline]
 pub fn next_attr<'a>(rest: &mut &'a [u8], end: usize) -> Step<'a> {
     let bytes = *rest;
-    let Some((hdr, after)) = bytes.split_first_chunk::<4>() else {
+    let Some((raw_type, payload, step)) = frame(bytes) else {
         return if bytes.is_empty() { Step::End } else { Step::Bad };
     };
+    *rest = bytes.get(step..).unwrap_or_default();
+    Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, end.wrapping_sub(bytes.len())))
+}
+
+/// The attribute at the start of `bytes`: its type word, its payload and how far the next
+/// one starts (the padding may be missing after the last attribute); `None` if its header
+/// is cut short or its length is out of bounds.
+#[inline(always)]
+fn frame(bytes: &[u8]) -> Option<(u16, &[u8], usize)> {
+    let (hdr, after) = bytes.split_first_chunk::<4>()?;
     let len = usize::from(u16::from_ne_bytes([hdr[0], hdr[1]]));
     let raw_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
-    let Some(payload) = len.checked_sub(crate::consts::NLA_HDRLEN).and_then(|n| after.get(..n)) else {
-        return Step::Bad;
-    };
-    let here = end.wrapping_sub(bytes.len());
-    // `len <= bytes.len()` here; the padding may be missing after the last attribute.
-    let step = ((len + 3) & !3).min(bytes.len());
-    *rest = bytes.get(step..).unwrap_or_default();
-    Step::Attr(crate::iter::Attr::from_parts(raw_type, payload, here))
+    let payload = after.get(..len.checked_sub(crate::consts::NLA_HDRLEN)?)?;
+    // `len <= bytes.len()` here.
+    Some((raw_type, payload, ((len + 3) & !3).min(bytes.len())))
 }
 
 /// [`next_attr`] for the in-order fast path of derived decoders: the next attribute if it
@@ -473,14 +478,10 @@ pub fn next_attr<'a>(rest: &mut &'a [u8], end: usize) -> Step<'a> {
 #[inline(always)]
 pub fn next_of<'a>(rest: &mut &'a [u8], end: usize, ty: u16) -> Option<crate::iter::Attr<'a>> {
     let bytes = *rest;
-    let (hdr, after) = bytes.split_first_chunk::<4>()?;
-    let len = usize::from(u16::from_ne_bytes([hdr[0], hdr[1]]));
-    let raw_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
+    let (raw_type, payload, step) = frame(bytes)?;
     if raw_type & crate::consts::NLA_TYPE_MASK != ty {
         return None;
     }
-    let payload = after.get(..len.checked_sub(crate::consts::NLA_HDRLEN)?)?;
-    let step = ((len + 3) & !3).min(bytes.len());
     *rest = bytes.get(step..).unwrap_or_default();
     Some(crate::iter::Attr::from_parts(raw_type, payload, end.wrapping_sub(bytes.len())))
 }

@@ -281,10 +281,12 @@ impl<'b> Writer<'b> {
             }
             Out::Slice { buf, len: at } => {
                 let start = *at;
-                if let (true, Some(dst)) = (start % 4 == 0, buf.get_mut(start..start + NLMSG_HDRLEN)) {
-                    dst.copy_from_slice(hdr.as_bytes());
-                    *at = start + NLMSG_HDRLEN;
-                    return Ok(MessageMark { start, len });
+                if start % 4 == 0 {
+                    if let Some(dst) = buf.get_mut(start..start + NLMSG_HDRLEN) {
+                        dst.copy_from_slice(hdr.as_bytes());
+                        *at = start + NLMSG_HDRLEN;
+                        return Ok(MessageMark { start, len });
+                    }
                 }
             }
         }
