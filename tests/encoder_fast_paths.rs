@@ -197,6 +197,45 @@ fn messages_measured_or_not_are_the_same_bytes() {
     }
 }
 
+/// A writer started after bytes already in the `Vec` counts positions (and so alignment)
+/// from its own start: at every offset it writes the bytes a writer of an empty `Vec`
+/// writes, behind what was there. The shortcuts test alignment from the `Vec`'s start too,
+/// and leave the other offsets to the general paths.
+#[test]
+fn a_writer_started_mid_vec_writes_what_a_fresh_writer_writes() {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    let outer = Outer {
+        id: Some(3),
+        inner: Some(Inner { a: Some(1), name: Some("eth0"), raw: Some(&[1, 2, 3]) }),
+        label: Some("label"),
+    };
+    let v6 = IpAddr::V6(Ipv6Addr::LOCALHOST);
+    let v4 = IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1));
+    let write = |w: &mut Writer<'_>| -> Result<(), EncodeError> {
+        w.attr(1, &7u32)?;
+        w.attr(2, &v4)?;
+        w.attr(3, &v6)?;
+        w.attr(4, "name")?;
+        w.attr(5, &outer)?;
+        w.put(&[9])?;
+        w.attr(6, &u64::MAX)?;
+        w.attr(7, &Inner { a: Some(2), ..Default::default() })?;
+        outer.encode_message(w, 20, 5, 7, 0)
+    };
+    let mut fresh = Vec::new();
+    write(&mut Writer::new(&mut fresh)).unwrap();
+    for lead in 0..8usize {
+        for cap in [0, 64, 4 * MESSAGE_HEADROOM] {
+            let mut v = Vec::with_capacity(cap);
+            v.extend(std::iter::repeat_n(0xEE, lead));
+            let mut w = Writer::new(&mut v);
+            write(&mut w).unwrap();
+            assert_eq!(w.as_bytes(), fresh.as_slice(), "after {lead} bytes, capacity {cap}");
+            assert_eq!(&v[..lead], &vec![0xEE; lead][..]);
+        }
+    }
+}
+
 /// A reused buffer: after the first message no message allocates, and all come out whole.
 #[test]
 fn a_reused_buffer_is_allocated_once() {
