@@ -57,7 +57,7 @@ pub struct Row {
 /// Whether `name` is one of the incumbents (not nlattr, not the floor).
 #[must_use]
 pub fn is_incumbent(name: &str) -> bool {
-    !name.starts_with("nlattr") && name != "floor"
+    !name.starts_with("nlattr") && !name.starts_with("floor")
 }
 
 fn allocations() -> (usize, usize) {
