@@ -250,20 +250,26 @@ fn set_len(buf: &mut [u8]) {
     buf[..4].copy_from_slice(&len);
 }
 
+/// Request `i` for route `r`, by raw byte pushes, into `buf` (cleared first).
+#[inline(always)]
+fn route_floor_message(buf: &mut Vec<u8>, i: usize, r: &RouteSpec) {
+    buf.clear();
+    push_nlmsghdr(buf, RTM_NEWROUTE, ROUTE_FLAGS, seq(i));
+    buf.extend_from_slice(&[AF_INET, 24, 0, 0, RT_TABLE_MAIN, RTPROT_STATIC, 0, RTN_UNICAST, 0, 0, 0, 0]);
+    push_attr(buf, RTA_DST, &r.dst.octets());
+    buf.extend_from_slice(&20u16.to_ne_bytes());
+    buf.extend_from_slice(&RTA_METRICS.to_ne_bytes());
+    push_attr(buf, RTAX_MTU, &r.mtu.to_ne_bytes());
+    push_attr(buf, RTAX_ADVMSS, &r.advmss.to_ne_bytes());
+    push_attr(buf, RTA_PRIORITY, &r.priority.to_ne_bytes());
+    push_attr(buf, RTA_GATEWAY, &r.gateway.octets());
+    push_attr(buf, RTA_OIF, &r.oif.to_ne_bytes());
+    set_len(buf);
+}
+
 fn route_floor<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usize, String> {
     for (i, r) in inp.routes.iter().enumerate() {
-        buf.clear();
-        push_nlmsghdr(buf, RTM_NEWROUTE, ROUTE_FLAGS, seq(i));
-        buf.extend_from_slice(&[AF_INET, 24, 0, 0, RT_TABLE_MAIN, RTPROT_STATIC, 0, RTN_UNICAST, 0, 0, 0, 0]);
-        push_attr(buf, RTA_DST, &r.dst.octets());
-        buf.extend_from_slice(&20u16.to_ne_bytes());
-        buf.extend_from_slice(&RTA_METRICS.to_ne_bytes());
-        push_attr(buf, RTAX_MTU, &r.mtu.to_ne_bytes());
-        push_attr(buf, RTAX_ADVMSS, &r.advmss.to_ne_bytes());
-        push_attr(buf, RTA_PRIORITY, &r.priority.to_ne_bytes());
-        push_attr(buf, RTA_GATEWAY, &r.gateway.octets());
-        push_attr(buf, RTA_OIF, &r.oif.to_ne_bytes());
-        set_len(buf);
+        route_floor_message(buf, i, r);
         out.message(buf);
     }
     Ok(inp.routes.len())
@@ -274,18 +280,7 @@ fn route_floor<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<u
 fn route_floor_value<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usize, String> {
     for (i, r) in inp.routes.iter().enumerate() {
         black_box(&route_value(r));
-        buf.clear();
-        push_nlmsghdr(buf, RTM_NEWROUTE, ROUTE_FLAGS, seq(i));
-        buf.extend_from_slice(&[AF_INET, 24, 0, 0, RT_TABLE_MAIN, RTPROT_STATIC, 0, RTN_UNICAST, 0, 0, 0, 0]);
-        push_attr(buf, RTA_DST, &r.dst.octets());
-        buf.extend_from_slice(&20u16.to_ne_bytes());
-        buf.extend_from_slice(&RTA_METRICS.to_ne_bytes());
-        push_attr(buf, RTAX_MTU, &r.mtu.to_ne_bytes());
-        push_attr(buf, RTAX_ADVMSS, &r.advmss.to_ne_bytes());
-        push_attr(buf, RTA_PRIORITY, &r.priority.to_ne_bytes());
-        push_attr(buf, RTA_GATEWAY, &r.gateway.octets());
-        push_attr(buf, RTA_OIF, &r.oif.to_ne_bytes());
-        set_len(buf);
+        route_floor_message(buf, i, r);
         out.message(buf);
     }
     Ok(inp.routes.len())
