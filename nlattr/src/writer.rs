@@ -443,12 +443,12 @@ impl<'b> Writer<'b> {
     #[inline]
     fn close_nest(&mut self, start: usize, raw_type: u16) -> Result<(), EncodeError> {
         // The attribute's bytes, from its header to the end, when the end is aligned.
+        let aligned = self.aligned();
         let attr = match &mut self.out {
+            _ if !aligned => None,
             #[cfg(feature = "alloc")]
-            // As `aligned`.
-            Out::Vec { vec, start: s } if (vec.len() | *s) % 4 == 0 => vec.get_mut(*s + start..),
-            Out::Slice { buf, len } if *len % 4 == 0 => buf.get_mut(start..*len),
-            _ => None,
+            Out::Vec { vec, start: s } => vec.get_mut(*s + start..),
+            Out::Slice { buf, len } => buf.get_mut(start..*len),
         };
         if let Some(attr) = attr {
             if let (Ok(len16), Some(dst)) = (u16::try_from(attr.len()), attr.first_chunk_mut::<2>()) {
@@ -498,29 +498,23 @@ impl<'b> Writer<'b> {
         let Some(all) = bytes.get(..whole) else {
             return false;
         };
+        if !self.aligned() {
+            return false;
+        }
         match &mut self.out {
             #[cfg(feature = "alloc")]
-            Out::Vec { vec, start } => {
-                // As `aligned`.
-                if (vec.len() | *start) % 4 != 0 {
-                    return false;
-                }
+            Out::Vec { vec, .. } => {
                 append(vec, all);
                 true
             }
-            Out::Slice { buf, len } => {
-                if *len % 4 != 0 {
-                    return false;
+            Out::Slice { buf, len } => match buf.get_mut(*len..*len + whole) {
+                Some(d) => {
+                    d.copy_from_slice(all);
+                    *len += whole;
+                    true
                 }
-                match buf.get_mut(*len..*len + whole) {
-                    Some(d) => {
-                        d.copy_from_slice(all);
-                        *len += whole;
-                        true
-                    }
-                    None => false,
-                }
-            }
+                None => false,
+            },
         }
     }
 
