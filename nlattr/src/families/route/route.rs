@@ -40,6 +40,50 @@
 //! assert_eq!(back.multipath.unwrap().first().unwrap().weight, 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [`Route`] names every attribute a route can carry, so building one sets every absent
+//! field too. A program that sends many requests of one shape builds them faster from a
+//! type derived with just the attributes it sends (plain fields are required), written in
+//! the same order, to the same bytes:
+//!
+//! ```
+//! use std::net::{IpAddr, Ipv4Addr};
+//! use nlattr::families::route::route::*;
+//! use nlattr::{consts::*, header::RtMsg, AttrSet, NlAttrs};
+//!
+//! #[derive(NlAttrs)]
+//! struct AddRoute {
+//!     #[nla(header)]
+//!     hdr: RtMsg,
+//!     #[nla(type = RTA_DST)]
+//!     dst: Ipv4Addr,
+//!     #[nla(type = RTA_METRICS, nested(no_flag))]
+//!     metrics: AddMetrics,
+//!     #[nla(type = RTA_GATEWAY)]
+//!     gateway: Ipv4Addr,
+//! }
+//!
+//! #[derive(NlAttrs)]
+//! struct AddMetrics {
+//!     #[nla(type = RTAX_MTU)]
+//!     mtu: u32,
+//! }
+//!
+//! let hdr = RtMsg { family: AF_INET, dst_len: 24, table: RT_TABLE_MAIN, protocol: 4, ty: 1, ..Default::default() };
+//! let (dst, gateway) = (Ipv4Addr::new(192, 0, 2, 0), Ipv4Addr::new(198, 51, 100, 1));
+//! let mut buf = Vec::new();
+//! let add = AddRoute { hdr, dst, metrics: AddMetrics { mtu: 1400 }, gateway };
+//! add.encode_message(&mut nlattr::Writer::new(&mut buf), RTM_NEWROUTE, NLM_F_REQUEST, 1, 0)?;
+//! let full = Route {
+//!     hdr,
+//!     dst: Some(IpAddr::V4(dst)),
+//!     metrics: Some(Metrics { mtu: Some(1400), ..Default::default() }),
+//!     gateway: Some(IpAddr::V4(gateway)),
+//!     ..Default::default()
+//! };
+//! assert_eq!(buf, full.to_message_vec(RTM_NEWROUTE, NLM_F_REQUEST, 1, 0)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use alloc::vec::Vec;
 use core::fmt;
