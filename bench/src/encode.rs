@@ -1,8 +1,9 @@
 //! Encode cases: 10,000 `RTM_NEWROUTE` requests with metrics, and 10,000
 //! `CTRL_CMD_GETFAMILY` requests. Every contender writes each request, one at a time, into
 //! a buffer it reuses (the way a socket sends them), except `nlattr-borrowed-vec`, which
-//! asks for a fresh `Vec` per message. Before timing, [`verify`] checks that all contenders
-//! wrote the same bytes.
+//! asks for a fresh `Vec` per message. `nlattr-borrowed` encodes the ready-made `Route`;
+//! `nlattr-derived` a request type derived here with only the attributes sent ([`AddRoute`]).
+//! Before timing, [`verify`] checks that all contenders wrote the same bytes.
 
 use std::ffi::CString;
 use std::hint::black_box;
@@ -153,6 +154,7 @@ pub fn contenders(case: &str) -> Vec<Contender> {
             contender!("nlattr-borrowed", route_nlattr),
             contender!("nlattr-borrowed-vec", route_nlattr_vec),
             contender!("nlattr-owned", route_nlattr_owned),
+            contender!("nlattr-derived", route_nlattr_derived),
             contender!("netlink-bindings", route_bindings),
             contender!("netlink-packet-route", route_npr),
             contender!("neli", route_neli),
@@ -361,6 +363,59 @@ fn route_nlattr_owned<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> R
             gateway: Some(IpAddr::V4(r.gateway)),
             oif: Some(r.oif),
             ..Default::default()
+        };
+        let mut w = Writer::new(buf);
+        v.encode_message(&mut w, RTM_NEWROUTE, ROUTE_FLAGS, seq(i), 0).map_err(|e| e.to_string())?;
+        out.message(buf);
+    }
+    Ok(inp.routes.len())
+}
+
+/// A route request as a caller writes it with the derive: the attributes it sends, each
+/// required, in the order the ready-made [`Route`] writes them.
+#[derive(nlattr::NlAttrs, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddRoute {
+    /// `struct rtmsg`.
+    #[nla(header)]
+    pub hdr: RtMsg,
+    /// `RTA_DST`.
+    #[nla(type = RTA_DST)]
+    pub dst: Ipv4Addr,
+    /// `RTA_METRICS` (not flagged nested, as the kernel writes it).
+    #[nla(type = RTA_METRICS, nested(no_flag))]
+    pub metrics: AddRouteMetrics,
+    /// `RTA_PRIORITY`.
+    #[nla(type = RTA_PRIORITY)]
+    pub priority: u32,
+    /// `RTA_GATEWAY`.
+    #[nla(type = RTA_GATEWAY)]
+    pub gateway: Ipv4Addr,
+    /// `RTA_OIF`.
+    #[nla(type = RTA_OIF)]
+    pub oif: u32,
+}
+
+/// The metrics [`AddRoute`] sets.
+#[derive(nlattr::NlAttrs, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddRouteMetrics {
+    /// `RTAX_MTU`.
+    #[nla(type = RTAX_MTU)]
+    pub mtu: u32,
+    /// `RTAX_ADVMSS`.
+    #[nla(type = RTAX_ADVMSS)]
+    pub advmss: u32,
+}
+
+fn route_nlattr_derived<O: Out>(inp: &Inputs, buf: &mut Vec<u8>, out: &mut O) -> Result<usize, String> {
+    for (i, r) in inp.routes.iter().enumerate() {
+        buf.clear();
+        let v = AddRoute {
+            hdr: rtmsg(),
+            dst: r.dst,
+            metrics: AddRouteMetrics { mtu: r.mtu, advmss: r.advmss },
+            priority: r.priority,
+            gateway: r.gateway,
+            oif: r.oif,
         };
         let mut w = Writer::new(buf);
         v.encode_message(&mut w, RTM_NEWROUTE, ROUTE_FLAGS, seq(i), 0).map_err(|e| e.to_string())?;
